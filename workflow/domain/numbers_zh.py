@@ -1,0 +1,363 @@
+"""Find the numbers of a Chinese text: digits and numerals, units 万/亿, percents, hedges, dates and ranges.
+
+The ``numbers`` check compares these with the numbers of the English translation, so this module must be
+precise about value (13.56亿 is 1,356,000,000), kind (个百分点 is not 百分之), and hedge (近 "nearly" is not
+超 "more than") — and quiet about the many words that merely contain a numeral character (统一, 一站式,
+进一步, 十分, 千万不要, 七八个): a lone 一/两 or a bare unit character is never taken for a number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+from workflow.domain.numbers_types import Hedge, Kind, Quantity, resolution_of
+
+__all__ = ["extract_zh_numbers", "parse_chinese_numeral"]
+
+_DIGIT_VALUES = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
+_DIGIT_VALUES |= {"八": 8, "九": 9}
+_UNIT_VALUES = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+_CN_DIGITS = "".join(_DIGIT_VALUES)
+_CN_UNITS = "".join(_UNIT_VALUES)
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
+
+_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CN_NUMERAL = rf"[{_CN_DIGITS}{_CN_UNITS}]+(?:点[{_CN_DIGITS}]+[{_CN_UNITS}]*)?"
+_TOKEN = re.compile(
+    rf"(?P<plan>十[一二三四五]五)(?=[规时期以开末”\"」』])"
+    rf"|百分之(?P<percent>{_ARABIC}|{_CN_NUMERAL})"
+    rf"|(?P<denominator>{_ARABIC}|{_CN_NUMERAL})分之(?P<numerator>{_ARABIC}|{_CN_NUMERAL})"
+    rf"|翻了?(?P<doublings>[一两二三四]?)番"
+    rf"|(?P<arabic>{_ARABIC})(?P<scale>[{_CN_UNITS}]*)"
+    rf"|(?P<numeral>{_CN_NUMERAL})"
+)
+
+# What may stand right after a number (checked on the text that follows it).
+_PERCENT_SIGN = re.compile(r"\s*%")
+_POINTS = re.compile(r"个?百分点")
+_TENTHS = re.compile(r"成(?![立功本果员都交型就绩效长])")
+_TIMES = re.compile(r"倍")
+_YEAR = re.compile(r"年(?!代|级|轻)")
+_MONTH = re.compile(r"月份?")
+_DAY = re.compile(r"[日号]")
+_MORE_SUFFIX = re.compile(r"[多余](?!元化|样|种|方|边|彩|功能|层次)")
+_CURRENCY = re.compile(r"人民币|美元|港元|港币|欧元|日元|英镑|元")
+_MEASURE = re.compile(
+    r"[多余]?(?:人民币|美元|港元|欧元|元|人|名|家|个|件|项|台|辆|吨|户|套|亩|次|平方米|公里)"
+)
+_TRAILING_HEDGES = (
+    (re.compile(r"[\u4e00-\u9fff]{0,3}?左右"), Hedge.ABOUT),
+    (re.compile(r"[\u4e00-\u9fff]{0,3}?以上"), Hedge.AT_LEAST),
+    (re.compile(r"[\u4e00-\u9fff]{0,3}?(?:以下|以内)"), Hedge.AT_MOST),
+)
+_DURATION = re.compile(r"(?:个)?(?:年|月|天|日|周|星期|季度)")
+
+# What may stand right before a number (checked on the text that precedes it); order matters: 不超过 first.
+_LEADING_HEDGES = (
+    (re.compile(r"(不超过|不高于|最多|至多)$"), Hedge.AT_MOST),
+    (re.compile(r"(至少|不少于|不低于|最少)$"), Hedge.AT_LEAST),
+    (re.compile(r"(不到|不足|少于|低于|小于|未满)$"), Hedge.LESS_THAN),
+    (re.compile(r"(将近|接近|近乎|几乎|差不多|近)(?:了|达)?$"), Hedge.NEARLY),
+    (re.compile(r"(大约|约为|约合|大概|大致|约)(?:达)?$"), Hedge.ABOUT),
+    (re.compile(r"(超过|超出|高于|多于|大于|突破|逾|超)了?$"), Hedge.MORE_THAN),
+)
+_GROWTH = re.compile(r"(?:增长|增加|提高|提升|上升|扩大)了?$")
+_VAGUE_PREFIX = re.compile(r"[数几上成]$")
+_RANGE_GAP = re.compile(r"\s*(?:至|到|～|~|-|—|–|－)+\s*")
+_RANGE_NEXT = re.compile(rf"\s*(?:至|到|～|~|-|—|–|－)+\s*[{_CN_DIGITS}{_CN_UNITS}\d]")
+_RANGE_PREV = re.compile(rf"[{_CN_DIGITS}{_CN_UNITS}\d]\s*(?:至|到|～|~|-|—|–|－)+\s*$")
+_PLAN_ORDINALS = {"十一五": 11, "十二五": 12, "十三五": 13, "十四五": 14, "十五五": 15}
+
+
+def _parse_integer_numeral(text: str) -> int | None:
+    """Value of an integer Chinese numeral (三千五百, 一万三千, 两千, 一千零五, 三千五); None if malformed."""
+    if text and all(ch in _DIGIT_VALUES for ch in text):
+        if len(text) == 1:
+            return _DIGIT_VALUES[text]
+        return int("".join(str(_DIGIT_VALUES[ch]) for ch in text))  # digit by digit: 二〇二二
+    total = section = 0
+    digit: int | None = None
+    smallest_unit = 10_000  # the last 十/百/千 unit seen in this section, which must keep decreasing
+    last_unit = 0
+    after_zero = wan_seen = False
+    for index, ch in enumerate(text):
+        if ch in "零〇":
+            if digit is not None:
+                return None
+            after_zero = True
+            continue
+        if ch in _DIGIT_VALUES:
+            if digit is not None:
+                return None  # two digits in a row: 七八十, 一五一十
+            digit = _DIGIT_VALUES[ch]
+            continue
+        unit = _UNIT_VALUES[ch]
+        if unit < 10_000:
+            if digit is None:
+                if unit != 10 or (index and not after_zero and text[index - 1] not in "万亿"):
+                    return None
+                digit = 1  # 十五, 一百一十 → the 十 stands for 一十
+            if unit >= smallest_unit:
+                return None
+            section += digit * unit
+            smallest_unit = unit
+        elif unit == 10_000:
+            if wan_seen or (digit is None and section == 0):
+                return None
+            section = (section + (digit or 0)) * unit
+            wan_seen = True
+            smallest_unit = 10_000
+        else:
+            if digit is None and section == 0 and total == 0:
+                return None
+            total = (total + section + (digit or 0)) * unit
+            section = 0
+            wan_seen = False
+            smallest_unit = 10_000
+        last_unit, digit, after_zero = unit, None, False
+    if digit is not None:
+        # 三千五 and 一万五 are colloquial for 3500 and 15000; after 零 the digit is a plain unit digit.
+        if last_unit >= 100 and not after_zero and text[-2] in _UNIT_VALUES:
+            return total + section + digit * last_unit // 10
+        return total + section + digit
+    return total + section
+
+
+def parse_chinese_numeral(text: str) -> Decimal | None:
+    """Value of a Chinese numeral including decimals and trailing units (三点五亿 → 350000000), or None."""
+    integer_part, _, rest = text.partition("点")
+    if not rest:
+        value = _parse_integer_numeral(text)
+        return None if value is None else Decimal(value)
+    fraction = "".join(str(_DIGIT_VALUES[ch]) for ch in rest if ch in _DIGIT_VALUES)
+    units = rest[len(fraction) :]
+    integer = _parse_integer_numeral(integer_part) if integer_part else 0
+    if integer is None or not fraction:
+        return None
+    return Decimal(f"{integer}.{fraction}") * _scale_of(units)
+
+
+def _scale_of(units: str) -> Decimal:
+    """The multiplier of a run of unit characters after digits: 亿 → 10⁸, 万亿 → 10¹², 千万 → 10⁷."""
+    scale = Decimal(1)
+    for ch in units:
+        scale *= _UNIT_VALUES[ch]
+    return scale
+
+
+def _numeral_value(raw: str) -> Decimal | None:
+    """Value of a token that is either Arabic digits or a Chinese numeral."""
+    if raw[0].isdigit():
+        return Decimal(raw.replace(",", ""))
+    return parse_chinese_numeral(raw)
+
+
+def _leading_hedge(before: str) -> tuple[Hedge, str, int]:
+    """The hedge word that ends ``before`` (近, 超过, 约…), its text and its length."""
+    for pattern, hedge in _LEADING_HEDGES:
+        match = pattern.search(before)
+        if match:
+            return hedge, match.group(1), len(match.group(0))
+    return Hedge.NONE, "", 0
+
+
+def _accept_numeral(raw: str, text: str, start: int, end: int, hedged: bool) -> bool:
+    """Whether a Chinese-character numeral is really a number here, not part of a word or an idiom."""
+    after = text[end : end + 6]
+    before = text[max(0, start - 6) : start]
+    has_digit = any(ch in _DIGIT_VALUES for ch in raw)
+    if _VAGUE_PREFIX.search(before) and not hedged and not raw.startswith(("一", "二", "两")):
+        return False  # 数百家, 几十万, 上万: vague amounts with no value to check
+    if _RANGE_NEXT.match(after) or _RANGE_PREV.search(before):
+        return True  # 三至五年
+    if len(raw) == 1:
+        if raw in _UNIT_VALUES:
+            return hedged and raw != "十"  # 逾万, 近千家
+        if after.startswith(("成", "倍", "月")) and not after.startswith(_TENTHS_EXCLUDED):
+            return True
+        return after.startswith(("日", "号")) and text[start - 1 : start] == "月"
+    if not has_digit:
+        return bool(_MEASURE.match(after))  # 十万元 yes, 千万不要 no
+    if all(ch in _DIGIT_VALUES for ch in raw):
+        return "〇" in raw or "零" in raw or after.startswith("年")  # 二〇二二年, not 七八 or 三三两两
+    return True
+
+
+_TENTHS_EXCLUDED = tuple(f"成{ch}" for ch in "立功本果员都交型就绩效长")
+
+
+def extract_zh_numbers(text: str) -> list[Quantity]:
+    """Every number of a Chinese text as a :class:`Quantity`, in order of appearance.
+
+    Handles 13.56亿元, 3.3万, 三千五百, 二〇二二年, 8月30日, 1—5月, 百分之十五, 15%, 2.3个百分点, 三成,
+    翻一番, 增长2倍, 150余家, 80多家, 逾万, 超过3000, 约5亿, 5亿元左右, 3至5年, 三分之一 and 十四五.
+    """
+    normalised = text.translate(_FULL_WIDTH)
+    found: list[tuple[Quantity, Decimal]] = []  # (quantity, the 万/亿 scale it carried itself)
+    for match in _TOKEN.finditer(normalised):
+        quantity = _read_token(match, normalised)
+        if quantity is not None:
+            found.append(quantity)
+    return _merge_ranges(found, normalised)
+
+
+def _read_token(match: re.Match[str], text: str) -> tuple[Quantity, Decimal] | None:
+    """Turn one token match into a quantity, reading the hedge, kind and unit around it."""
+    start, end = match.span()
+    before = text[max(0, start - 6) : start]
+    hedge, hedge_text, hedge_length = _leading_hedge(before)
+    kind, value, scale = Kind.PLAIN, None, Decimal(1)
+    alternatives: tuple[tuple[Kind, Decimal], ...] = ()
+    label = ""
+    resolution = Decimal(1)
+    if match.group("plan"):
+        value = Decimal(_PLAN_ORDINALS[match.group("plan")])
+        label = f"{value}th Five-Year Plan"
+        hedge, hedge_text, hedge_length = Hedge.NONE, "", 0
+    elif match.group("percent"):
+        value, kind = _numeral_value(match.group("percent")), Kind.PERCENT
+    elif match.group("denominator"):
+        denominator = _numeral_value(match.group("denominator"))
+        numerator = _numeral_value(match.group("numerator"))
+        if not denominator or numerator is None:
+            return None
+        value, kind = numerator / denominator, Kind.FRACTION
+        alternatives, resolution = ((Kind.PERCENT, value * 100),), Decimal("0.001")
+    elif match.group("doublings") is not None:
+        doublings = _DIGIT_VALUES.get(match.group("doublings"), 1)
+        value, kind = Decimal(2**doublings), Kind.MULTIPLE
+        alternatives = ((Kind.PERCENT, (value - 1) * 100),)
+    else:
+        raw = match.group("arabic") or match.group("numeral")
+        if _attached_to_latin(text, start, end):
+            return None  # 5G, G20, COVID-19
+        if match.group("numeral") and not _accept_numeral(raw, text, start, end, hedge != Hedge.NONE):
+            return None
+        if match.group("arabic"):
+            mantissa = Decimal(raw.replace(",", ""))
+            scale = _scale_of(match.group("scale"))
+            value, resolution = mantissa * scale, resolution_of(mantissa, scale)
+        else:
+            value = parse_chinese_numeral(raw)
+            if value is None and raw in _UNIT_VALUES:
+                value = Decimal(_UNIT_VALUES[raw])
+            if value is None:
+                return None
+            scale = Decimal(_UNIT_VALUES[raw[-1]]) if raw[-1] in "万亿" else Decimal(1)
+            resolution = resolution_of(value)
+        kind, end, alternatives = _read_kind(text, start, end, value, before)
+        if kind is Kind.PERCENT and text[end - 1] == "成":
+            value, resolution = value * 10, resolution * 10
+    if value is None:
+        return None
+    end, hedge, hedge_text, unit = _read_trailing(text, end, hedge, hedge_text)
+    if hedge_text == "近" and _DURATION.match(text, match.end()):
+        hedge, hedge_text, hedge_length = Hedge.NONE, "", 0  # 近5年 means "in the past five years"
+    span_start = start - hedge_length if hedge_length and hedge is not Hedge.NONE else start
+    quantity = Quantity(
+        value=value,
+        kind=kind,
+        start=span_start,
+        end=end,
+        text=text[span_start:end],
+        hedge=hedge,
+        hedge_text=hedge_text,
+        unit=unit,
+        resolution=resolution if kind is not Kind.YEAR else Decimal(1),
+        alternatives=alternatives,
+        label=label,
+    )
+    return quantity, scale
+
+
+def _attached_to_latin(text: str, start: int, end: int) -> bool:
+    """Whether digits belong to a Latin-script code such as 5G, G20 or COVID-19 rather than stand alone."""
+    before = text[start - 1 : start]
+    after = text[end : end + 1]
+    if before == "-" and text[start - 2 : start - 1].isascii() and text[start - 2 : start - 1].isalpha():
+        return True
+    return (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
+
+
+def _read_kind(
+    text: str, start: int, end: int, value: Decimal, before: str
+) -> tuple[Kind, int, tuple[tuple[Kind, Decimal], ...]]:
+    """The kind a suffix gives a number (%, 个百分点, 成, 倍, 年, 月, 日) and where the number now ends."""
+    for pattern, kind in ((_PERCENT_SIGN, Kind.PERCENT), (_POINTS, Kind.PERCENTAGE_POINT)):
+        match = pattern.match(text, end)
+        if match:
+            return kind, match.end(), ()
+    if value <= 10 and _TENTHS.match(text, end):
+        return Kind.PERCENT, end + 1, ((Kind.FRACTION, value / 10),)
+    if _TIMES.match(text, end):
+        if _GROWTH.search(before):
+            # 增长2倍 strictly means "grew by 200%", i.e. tripled; news English often says "two times".
+            return Kind.MULTIPLE, end + 1, ((Kind.MULTIPLE, value + 1), (Kind.PERCENT, value * 100))
+        return Kind.MULTIPLE, end + 1, ()
+    is_integer = value == value.to_integral_value()
+    if _YEAR.match(text, end) and is_integer and 1000 <= value <= 2999 and end - start in (4, 5):
+        return Kind.YEAR, end + 1, ()
+    month = _MONTH.match(text, end)
+    if month and is_integer and 1 <= value <= 12:
+        return Kind.MONTH, month.end(), ()
+    if _DAY.match(text, end) and is_integer and 1 <= value <= 31 and text[start - 1 : start] in ("月", ""):
+        return Kind.DAY, end + 1, ()
+    if _DAY.match(text, end) and is_integer and 1 <= value <= 31 and text[start].isdigit():
+        return Kind.DAY, end + 1, ()
+    return Kind.PLAIN, end, ()
+
+
+def _read_trailing(text: str, end: int, hedge: Hedge, hedge_text: str) -> tuple[int, Hedge, str, str]:
+    """Read 多/余, a currency and 左右/以上/以下 after a number: the new end, hedge, hedge word and unit."""
+    more = _MORE_SUFFIX.match(text, end)
+    if more and hedge is Hedge.NONE:
+        hedge, hedge_text, end = Hedge.MORE_THAN, more.group(0), more.end()
+    unit = ""
+    currency = _CURRENCY.match(text, end)
+    if currency:
+        unit, end = currency.group(0), currency.end()
+    if hedge is Hedge.NONE:
+        for pattern, trailing_hedge in _TRAILING_HEDGES:
+            trailing = pattern.match(text, end)
+            if trailing:
+                return trailing.end(), trailing_hedge, trailing.group(0)[-2:], unit
+    return end, hedge, hedge_text, unit
+
+
+def _merge_ranges(found: list[tuple[Quantity, Decimal]], text: str) -> list[Quantity]:
+    """Join neighbours written as ranges (3至5年, 10～20, 1—5月) into one quantity with ``range_end``.
+
+    The second number lends its kind and its 万/亿 scale to a bare first one: 3至5万 is 30,000-50,000.
+    """
+    merged: list[Quantity] = []
+    index = 0
+    while index < len(found):
+        first, first_scale = found[index]
+        if index + 1 < len(found):
+            second, second_scale = found[index + 1]
+            gap = _RANGE_GAP.fullmatch(text, first.end, second.start)
+            if gap and not first.is_range and first.end < second.start:
+                low = first.value
+                if first_scale == 1 and second_scale > 1 and low * second_scale <= second.value:
+                    low *= second_scale  # 3至5万
+                kind = second.kind if first.kind is Kind.PLAIN else first.kind
+                merged.append(
+                    replace(
+                        first,
+                        value=low,
+                        kind=kind,
+                        end=second.end,
+                        text=text[first.start : second.end],
+                        range_end=second.value,
+                        unit=second.unit,
+                        hedge=first.hedge if first.hedge is not Hedge.NONE else second.hedge,
+                        hedge_text=first.hedge_text or second.hedge_text,
+                    )
+                )
+                index += 2
+                continue
+        merged.append(first)
+        index += 1
+    return merged

@@ -1,0 +1,1 @@
+"""The glossary (termbase): pure term matching plus its import/export and services."""

@@ -1,0 +1,1 @@
+"""The translation memory: pure fuzzy index and scoring."""
