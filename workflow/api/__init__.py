@@ -37,4 +37,17 @@ def _authenticate() -> Response | None:
     return None
 
 
-from workflow.api import meta  # noqa: E402,F401  (routes register themselves on api_bp)
+def _load_route_modules() -> None:
+    """Import every API route module; each registers its routes on ``api_bp``."""
+    import importlib
+
+    for name in ("meta", "articles", "editor", "glossary", "memory", "qa", "jobs"):
+        module_name = f"workflow.api.{name}"
+        try:
+            importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+
+
+_load_route_modules()

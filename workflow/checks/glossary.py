@@ -83,28 +83,31 @@ class ForbiddenTermCheck(Check):
 
     def check_pair(self, source: str, target: str, context: CheckContext) -> list[Finding]:
         """One finding per forbidden rendering found in the target, with the preferred one as suggestion."""
-        findings: list[Finding] = []
         matcher: GlossaryMatcher = context.glossary
-        for term, source_start, source_end in _enforced_terms(source, target, context):
-            if not term.forbidden:
-                continue
-            for start, end in matcher.forbidden_occurrences(term, target):
-                findings.append(
-                    self.finding(
-                        N_("“%(found)s” is a forbidden rendering of “%(source)s”; use “%(expected)s”."),
-                        params={
-                            "found": target[start:end],
-                            "source": term.source_term,
-                            "expected": term.target_term,
-                        },
-                        start=start,
-                        end=end,
-                        source_start=source_start,
-                        source_end=source_end,
-                        suggestions=(term.target_term,),
-                    )
-                )
-        return findings
+        hits = [
+            (start, end, term, source_start, source_end)
+            for term, source_start, source_end in _enforced_terms(source, target, context)
+            if term.forbidden
+            for start, end in matcher.forbidden_occurrences(term, target)
+        ]
+        # Longest first, so "talents" inside a reported "high-level talents" is not reported again.
+        hits.sort(key=lambda hit: hit[0] - hit[1])
+        kept: list[tuple[int, int, TermData, int, int]] = []
+        for hit in hits:
+            if not any(other[0] < hit[1] and hit[0] < other[1] for other in kept):
+                kept.append(hit)
+        return [
+            self.finding(
+                N_("“%(found)s” is a forbidden rendering of “%(source)s”; use “%(expected)s”."),
+                params={"found": target[start:end], "source": term.source_term, "expected": term.target_term},
+                start=start,
+                end=end,
+                source_start=source_start,
+                source_end=source_end,
+                suggestions=(term.target_term,),
+            )
+            for start, end, term, source_start, source_end in sorted(kept, key=lambda hit: hit[0])
+        ]
 
 
 GLOSSARY_CHECKS: tuple[type[Check], ...] = (GlossaryTermCheck, ForbiddenTermCheck)

@@ -162,10 +162,11 @@ def _unmatched_pairs(text: str, opening: str, closing: str) -> list[int]:
     """Positions of opening or closing marks of one kind that have no partner."""
     open_positions: list[int] = []
     unmatched: list[int] = []
-    for position, char in enumerate(text):
-        if char == opening:
+    for match in re.finditer(f"[{re.escape(opening)}{re.escape(closing)}]", text):
+        position = match.start()
+        if match.group(0) == opening:
             open_positions.append(position)
-        elif char == closing:
+        else:
             if open_positions:
                 open_positions.pop()
             else:

@@ -9,9 +9,24 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from workflow.checks.base import ArticleCheck, Check, CheckContext, Finding
+from workflow.checks.basic import EmptyCheck, LengthCheck, RepeatedWordCheck, UntranslatedCheck
+from workflow.checks.consistency import ConsistencyCheck
+from workflow.checks.glossary import ForbiddenTermCheck, GlossaryTermCheck
+from workflow.checks.numbers import NumbersCheck
+from workflow.checks.punctuation import PunctuationCheck
+from workflow.checks.tense import TenseDateCheck
 
 CHECK_CLASSES: tuple[type[Check], ...] = (
-    # Filled in as the families land: basic, numbers, tense, punctuation, style, glossary, consistency.
+    EmptyCheck,
+    UntranslatedCheck,
+    NumbersCheck,
+    TenseDateCheck,
+    GlossaryTermCheck,
+    ForbiddenTermCheck,
+    PunctuationCheck,
+    RepeatedWordCheck,
+    LengthCheck,
+    ConsistencyCheck,
 )
 
 

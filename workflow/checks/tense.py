@@ -10,9 +10,9 @@ anchors disagree, since a sentence can mix a past and a future period.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from workflow.checks.base import N_, Check, CheckContext, Finding
@@ -152,10 +152,12 @@ _BASE_BY_FORM |= {past: base for base, (past, _) in _IRREGULAR.items()}
 
 _PARTICIPLE = r"[a-z]+ed|" + "|".join(sorted({p for _, p in _IRREGULAR.values()}, key=len, reverse=True))
 _SIMPLE_PAST = "|".join(sorted({past_tense(verb) for verb in _NEWS_VERBS}, key=len, reverse=True))
+_SIMPLE_PAST_INITIALS = "".join(sorted({verb[0] for verb in _SIMPLE_PAST.split("|")}))
 _PAST = re.compile(
-    rf"\b(?P<aux>was|were|(?:has|have|had)\s+been){_FILLER_RUN}(?:\s+(?P<part>{_PARTICIPLE}))?\b"
-    rf"|\b(?P<perf>has|have|had){_FILLER_RUN.replace('adv', 'adv2')}\s+(?P<part2>{_PARTICIPLE})\b"
-    rf"|(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )\b(?P<simple>{_SIMPLE_PAST})\b",
+    rf"\b(?=[wh{_SIMPLE_PAST_INITIALS}])"  # a cheap first-letter filter: most positions fail here
+    rf"(?:(?P<aux>was|were|(?:has|have|had)\s+been){_FILLER_RUN}(?:\s+(?P<part>{_PARTICIPLE}))?\b"
+    rf"|(?P<perf>has|have|had){_FILLER_RUN.replace('adv', 'adv2')}\s+(?P<part2>{_PARTICIPLE})\b"
+    rf"|(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?P<simple>{_SIMPLE_PAST})\b)",
     re.IGNORECASE,
 )
 
@@ -211,15 +213,19 @@ def _relative_anchor(match: re.Match[str], today: dt.date) -> _Anchor:
 def find_target_anchors(target: str, today: dt.date) -> list[_Anchor]:
     """Time anchors in an English text that say when its verbs happen (not comparisons: "than 2021")."""
     anchors: list[_Anchor] = []
+    taken = bytearray(len(target) + 1)
 
     def usable(match: re.Match[str], need_preposition: bool) -> re.Match[str] | bool | None:
-        if any(match.start() < anchor.end and anchor.start < match.end() for anchor in anchors):
+        if any(taken[match.start() : match.end()]):
             return False
         window = max(0, match.start() - 40)
         if _COMPARISON_BEFORE.search(target, window, match.start()):
             return False
         before = _ADVERBIAL_BEFORE.search(target, window, match.start())
         return before if need_preposition else (before or True)
+
+    def take(match: re.Match[str]) -> None:
+        taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
 
     for match in _RELATIVE.finditer(target):
         if usable(match, False):
@@ -228,11 +234,13 @@ def find_target_anchors(target: str, today: dt.date) -> list[_Anchor]:
             anchors.append(
                 _replace_years(anchor, range(int(explicit), int(explicit) + 1)) if explicit else anchor
             )
+            take(match)
     for match in _YEAR_RANGE.finditer(target):
         if usable(match, False):
             first, last = int(match["y1"]), int(match["y2"])
             anchor = _period_anchor(match.span(), dt.date(first, 1, 1), dt.date(last, 12, 31), today)
             anchors.append(_replace_years(anchor, range(first, last + 1)))
+            take(match)
     for pattern in (_MONTH_DATE, _BARE_YEAR):
         for match in pattern.finditer(target):
             before = usable(match, pattern is _BARE_YEAR or not (match["day"] or match["year"]))
@@ -248,7 +256,15 @@ def find_target_anchors(target: str, today: dt.date) -> list[_Anchor]:
             if since or (not match["year"] and anchor.is_past is False):  # "in December" said in August
                 anchor = _Anchor(anchor.start, anchor.end, None, anchor.label)
             anchors.append(_replace_years(anchor, range(year, year + 1)) if match["year"] else anchor)
-    return anchors
+            take(match)
+    return sorted(anchors, key=lambda anchor: anchor.start)
+
+
+def _nearest_anchor(anchors: list[_Anchor], position: int) -> _Anchor:
+    """The anchor closest to ``position`` (anchors are sorted by start)."""
+    index = bisect.bisect_left([anchor.start for anchor in anchors], position)
+    neighbours = anchors[max(0, index - 1) : index + 1]
+    return min(neighbours, key=lambda anchor: min(abs(anchor.start - position), abs(anchor.end - position)))
 
 
 def _replace_years(anchor: _Anchor, years: range) -> _Anchor:
@@ -298,16 +314,24 @@ def _future_suggestion(match: re.Match[str]) -> str | None:
     return " ".join(part for part in ("will", adverbs, base) if part) if base else None
 
 
-def _aligned_source_spans(
+def _aligned_source_range(
     source_spans: list[tuple[int, int]], source_length: int, start: int, end: int, target_length: int
-) -> Iterable[tuple[int, int]]:
-    """Source sentences whose relative position overlaps the target sentence [start, end)."""
+) -> tuple[int, int]:
+    """The source text [from, to) whose sentences sit at the same relative position as target [start, end).
+
+    Sentences are matched by where they fall in the segment, which survives the splits and merges of MT.
+    """
     low, high = start / target_length, end / target_length
-    for s_start, s_end in source_spans:
+    ends = [s_end / source_length for _, s_end in source_spans]
+    first = bisect.bisect_right(ends, low)
+    chosen = []
+    for s_start, s_end in source_spans[first:]:
         s_low, s_high = s_start / source_length, s_end / source_length
-        overlap = min(high, s_high) - max(low, s_low)
-        if overlap > 0.25 * min(high - low, s_high - s_low):
-            yield s_start, s_end
+        if s_low >= high:
+            break
+        if min(high, s_high) - max(low, s_low) > 0.25 * min(high - low, s_high - s_low):
+            chosen.append((s_start, s_end))
+    return (chosen[0][0], chosen[-1][1]) if chosen else (0, 0)
 
 
 class TenseDateCheck(Check):
@@ -340,25 +364,34 @@ class TenseDateCheck(Check):
     def check_pair(self, source: str, target: str, context: CheckContext) -> list[Finding]:
         """Compare the verb forms of each English sentence with the time it refers to."""
         today = context.article_date
-        if today is None or not source.strip() or not target.strip():
+        if today is None or not source.strip() or not (_FUTURE.search(target) or _PAST.search(target)):
             return []
         refs = [ref for ref in find_time_references(source, today) if not ref.comparison]
         plans = plan_markers(source)
+        ref_starts = [ref.start for ref in refs]
+        source_years = {
+            year
+            for ref in refs
+            if ref.period_start and ref.period_end
+            for year in range(ref.period_start.year, min(ref.period_end.year, ref.period_start.year + 50) + 1)
+        }
         source_spans = split_source_sentences(source)
         findings: list[Finding] = []
         for start, end in split_target_sentences(target):
-            anchors = find_target_anchors(target[start:end], today)
             futures = [m for m in _FUTURE.finditer(target, start, end) if m["verb"].lower() not in _NOT_VERBS]
             pasts = [] if futures else list(_PAST.finditer(target, start, end))
             if not futures and not pasts:
                 continue
+            anchors = find_target_anchors(target[start:end], today)
             if anchors:
-                findings.extend(self._judge_by_anchors(target, start, anchors, futures, pasts, refs, today))
+                findings += self._judge_by_anchors(
+                    target, start, anchors, futures or pasts, source_years, today
+                )
                 continue
-            aligned = list(_aligned_source_spans(source_spans, len(source), start, end, len(target)))
-            local_refs = [r for r in refs if any(a <= r.start < b for a, b in aligned)]
-            local_plans = [p for p in plans if any(a <= p[0] < b for a, b in aligned)]
-            findings.extend(self._judge_by_source(source, futures, pasts, local_refs, local_plans, today))
+            low, high = _aligned_source_range(source_spans, len(source), start, end, len(target))
+            local_refs = refs[bisect.bisect_left(ref_starts, low) : bisect.bisect_left(ref_starts, high)]
+            local_plans = plans[bisect.bisect_left(plans, (low, 0)) : bisect.bisect_left(plans, (high, 0))]
+            findings += self._judge_by_source(source, futures, pasts, local_refs, local_plans, today)
         return findings
 
     def _judge_by_anchors(
@@ -366,41 +399,28 @@ class TenseDateCheck(Check):
         target: str,
         offset: int,
         anchors: list[_Anchor],
-        futures: list[re.Match[str]],
-        pasts: list[re.Match[str]],
-        refs: list[TimeRef],
+        verb_phrases: list[re.Match[str]],
+        source_years: set[int],
         today: dt.date,
     ) -> list[Finding]:
         """Judge a sentence with its own time anchors; all of them must agree before anything is said."""
         verdicts = {anchor.is_past for anchor in anchors}
-        if len(verdicts) != 1 or None in verdicts:
+        is_future = verb_phrases[0].re is _FUTURE
+        if verdicts != ({True} if is_future else {False}):
             return []
-        past = verdicts == {True}
-        source_years = {
-            year
-            for ref in refs
-            if ref.period_start and ref.period_end
-            for year in range(ref.period_start.year, min(ref.period_end.year, ref.period_start.year + 50) + 1)
-        }
         findings = []
-        for match in futures if past else pasts:
-            anchor = min(anchors, key=lambda a: abs(a.start + offset - match.start()))
+        for match in verb_phrases:
+            anchor = _nearest_anchor(anchors, match.start() - offset)
             if anchor.years and not source_years.intersection(anchor.years):
                 continue  # the target's year is not one the source talks about: no evidence either way
-            if past and anchor.start + offset < match.start():
-                between = target[anchor.end + offset : match.start()]
-                if _REPORTING.search(between):
-                    continue  # "In 2021 the firm announced that it will build…": the future is relative
-            suggestion = _past_suggestion(match) if past else _future_suggestion(match)
-            findings.append(
-                self.finding(
-                    self.FUTURE_FOR_PAST if past else self.PAST_FOR_FUTURE,
-                    params={"period": anchor.label, "date": today.isoformat(), "phrase": match.group(0)},
-                    start=match.start(),
-                    end=match.end(),
-                    suggestions=(suggestion,) if suggestion else (),
-                )
+            reported = anchor.start + offset < match.start() and _REPORTING.search(
+                target, anchor.end + offset, match.start()
             )
+            if is_future and reported:
+                continue  # "In 2021 the firm announced that it will build…": the future is relative
+            params = {"period": anchor.label, "date": today.isoformat()}
+            message = self.FUTURE_FOR_PAST if is_future else self.PAST_FOR_FUTURE
+            findings.append(self._verb_finding(message, params, match, None))
         return findings
 
     def _judge_by_source(
@@ -415,37 +435,33 @@ class TenseDateCheck(Check):
         """Judge an anchorless English sentence by the time words of the matching Chinese sentence."""
         past_refs = [r for r in refs if r.is_past is True]
         future_refs = [r for r in refs if r.is_past is False]
-        findings = []
+        date = today.isoformat()
         if futures and past_refs and not future_refs and not plans:
             ref = next((r for r in past_refs if r.period_start), past_refs[0])
             message = self.FUTURE_FOR_PAST if ref.period_start else self.FUTURE_FOR_DONE
-            params = {"period": ref.label, "date": today.isoformat(), "marker": ref.marker}
-            for match in futures:
-                suggestion = _past_suggestion(match)
-                findings.append(
-                    self.finding(
-                        message,
-                        params=params | {"phrase": match.group(0)},
-                        start=match.start(),
-                        end=match.end(),
-                        source_start=ref.start,
-                        source_end=ref.end,
-                        suggestions=(suggestion,) if suggestion else (),
-                    )
-                )
-        elif pasts and (plans or future_refs) and not past_refs:
-            marker_start, marker_end = plans[0] if plans else (future_refs[0].start, future_refs[0].end)
-            for match in pasts:
-                suggestion = _future_suggestion(match)
-                findings.append(
-                    self.finding(
-                        self.PAST_FOR_PLAN,
-                        params={"marker": source[marker_start:marker_end], "phrase": match.group(0)},
-                        start=match.start(),
-                        end=match.end(),
-                        source_start=marker_start,
-                        source_end=marker_end,
-                        suggestions=(suggestion,) if suggestion else (),
-                    )
-                )
-        return findings
+            params = {"period": ref.label, "date": date, "marker": ref.marker}
+            return [self._verb_finding(message, params, match, (ref.start, ref.end)) for match in futures]
+        if pasts and (plans or future_refs) and not past_refs:
+            if plans:
+                marker_span, message = plans[0], self.PAST_FOR_PLAN
+                params = {"marker": source[marker_span[0] : marker_span[1]]}
+            else:
+                marker_span, message = (future_refs[0].start, future_refs[0].end), self.PAST_FOR_FUTURE
+                params = {"period": future_refs[0].label, "date": date}
+            return [self._verb_finding(message, params, match, marker_span) for match in pasts]
+        return []
+
+    def _verb_finding(
+        self, message: str, params: dict[str, str], match: re.Match[str], source_span: tuple[int, int] | None
+    ) -> Finding:
+        """A finding on one verb phrase, suggesting the tense the period calls for."""
+        suggestion = _past_suggestion(match) if match.re is _FUTURE else _future_suggestion(match)
+        return self.finding(
+            message,
+            params=params | {"phrase": match.group(0)},
+            start=match.start(),
+            end=match.end(),
+            source_start=source_span[0] if source_span else None,
+            source_end=source_span[1] if source_span else None,
+            suggestions=(suggestion,) if suggestion else (),
+        )

@@ -82,7 +82,9 @@ _DASH = r"\s*[—–\-－~～至到]\s*"
 _THIS_YEAR = r"(?:今年|本年|年内|当年)?"
 # One alternation, tried left to right at each position, so longer forms win over their prefixes.
 _TIME_PATTERN = re.compile(
-    rf"(?P<yrange>(?P<yr1>{_YEAR}){_DASH}(?P<yr2>{_YEAR})\s*年)"
+    # A cheap first-character filter: most positions fail here before the alternation is tried.
+    r"(?=[\d〇零一二三四五六七八九十两今本年当前第上下去明后昨此日近已业早曾])"
+    rf"(?:(?P<yrange>(?P<yr1>{_YEAR}){_DASH}(?P<yr2>{_YEAR})\s*年)"
     rf"|(?:(?P<year>{_YEAR})\s*年|(?P<thisyear>{_THIS_YEAR}))"
     rf"(?:(?P<mr1>{_NUM}){_DASH}(?P<mr2>{_NUM})\s*月(?:份)?"
     rf"|前(?P<firstq>[一二三1-3])(?:个)?季度"
@@ -94,7 +96,7 @@ _TIME_PATTERN = re.compile(
     r"|(?P<rel>去年|前年|明年|后年|今年|上周|上星期|下周|本周|昨日|昨天|前天|今日|今天|明天|明日"
     r"|上个?月|下个?月|本月|此前|日前|近日|已经|业已|早已|曾经|(?<![而不])已(?![知往])"
     r")"
-    r"|(?P<yearonly>(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年)"
+    r"|(?P<yearonly>(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年))"
 )
 _COMPLETED_MARKERS = frozenset({"此前", "日前", "近日", "已经", "业已", "早已", "曾经", "已"})
 

@@ -55,6 +55,11 @@ def role_label(role: str | None) -> str:
     return str(ROLE_LABELS.get(role or "", role or ""))
 
 
+def has_endpoint(endpoint: str) -> bool:
+    """Whether a page exists (optional areas link to each other only once both are there)."""
+    return endpoint in current_app.view_functions
+
+
 def register_template_helpers(app: Flask) -> None:
     """Expose the helpers to every template."""
-    app.jinja_env.globals.update(nav_items=nav_items, role_label=role_label)
+    app.jinja_env.globals.update(nav_items=nav_items, role_label=role_label, has_endpoint=has_endpoint)

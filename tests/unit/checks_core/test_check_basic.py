@@ -106,8 +106,8 @@ NORMAL_PAIRS = [
         "的创新活力。",
         "The 41-degree scorching sun in Yichang, Hubei Province was like fire. The Central Media Pilot Free "
         "Trade Zone interview team walked into the Chengdong U Valley (Yichang Biomedical Incubator) located "
-        "in the Bio-Industrial Park of the Yichang Area of Hubei Pilot Free Trade Zone, and not only felt the "
-        "high temperature here, and also felt the burst of innovative vitality here from biological "
+        "in the Bio-Industrial Park of the Yichang Area of Hubei Pilot Free Trade Zone, and not only felt "
+        "the high temperature here, and also felt the burst of innovative vitality here from biological "
         "preparations, new drug research and development, medical devices and other aspects.",
     ),
     ("宜昌片区：“创新+”让生物医药发展迸发活力", 'Yichang: "Innovation +" energizes biomedicine'),

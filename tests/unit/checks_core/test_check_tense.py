@@ -19,8 +19,8 @@ FIRES = [
     ),
     (
         "2021年，公司海外市场销售收入超3.75亿元，其中5个产品在美国市场占有率排名前三。",
-        "In 2021, the company's overseas market sales revenue will exceed 375 million yuan, of which 5 products "
-        "rank among the top three in the US market share.",
+        "In 2021, the company's overseas market sales revenue will exceed 375 million yuan, of which 5 "
+        "products rank among the top three in the US market share.",
         "will exceed",
         "exceeded",
     ),
@@ -73,8 +73,8 @@ def test_wrong_tense_for_the_period_fires_with_a_suggestion(source, target, phra
 CLEAN = [
     (
         "该基地将引进世界顶级团队，于2025年全面建成投产。",
-        "The base will introduce the world's top teams, and it will be fully completed and put into production "
-        "in 2025.",
+        "The base will introduce the world's top teams, and it will be fully completed and put into "
+        "production in 2025.",
     ),
     ("该基地将于2025年全面建成投产。", "It will be completed in 2025."),
     ("去年，出口增长10%。", "Last year, exports rose 10%."),

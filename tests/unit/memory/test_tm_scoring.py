@@ -20,7 +20,7 @@ from workflow.memory.scoring import (
         ("今年出口增长了5%。", "今年出口增长了5%", "zh-CN", 99, 99),
         ("今年出口增长了５％。", "今年出口增长了5%。", "zh-CN", 99, 99),
         ("今年 出口 增长了 5%。", "今年出口增长了5%。", "zh-CN", 99, 99),
-        ("“创新+”让生物医药迸发活力", "\"创新+\"让生物医药迸发活力", "zh", 99, 99),
+        ("“创新+”让生物医药迸发活力", '"创新+"让生物医药迸发活力', "zh", 99, 99),
         # one character of eight changed (the % is punctuation and not counted) → 87.5
         ("今年出口增长了5%", "今年进口增长了5%", "zh", 87, 88),
         # a third of the characters changed → below the default threshold of 70
