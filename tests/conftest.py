@@ -93,6 +93,7 @@ def app(migrated_database: dict[str, str], tmp_path: Path) -> Iterator[Flask]:
     else:
         url = migrated_database["url"]
     application = create_app(_base_config(url, tmp_path))
+    application.test_client_class = CsrfClient
     with application.app_context():
         if migrated_database["kind"] == "postgresql":
             _empty_postgres_tables()
@@ -140,7 +141,6 @@ class CsrfClient(FlaskClient):
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
     """A browser-like client with cookies."""
-    app.test_client_class = CsrfClient
     return app.test_client()
 
 

@@ -29,6 +29,7 @@ PROBLEM_SCHEMA: dict[str, Any] = {
         "blocking": {"type": "array"},
         "target": {"type": "string"},
         "version": {"type": "integer"},
+        "segment_status": {"type": "string"},
     },
 }
 

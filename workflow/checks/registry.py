@@ -14,6 +14,7 @@ from workflow.checks.consistency import ConsistencyCheck
 from workflow.checks.glossary import ForbiddenTermCheck, GlossaryTermCheck
 from workflow.checks.numbers import NumbersCheck
 from workflow.checks.punctuation import PunctuationCheck
+from workflow.checks.style import StyleCheck
 from workflow.checks.tense import TenseDateCheck
 
 CHECK_CLASSES: tuple[type[Check], ...] = (
@@ -23,6 +24,7 @@ CHECK_CLASSES: tuple[type[Check], ...] = (
     TenseDateCheck,
     GlossaryTermCheck,
     ForbiddenTermCheck,
+    StyleCheck,
     PunctuationCheck,
     RepeatedWordCheck,
     LengthCheck,

@@ -126,12 +126,19 @@ def apply_replace(
     if not allowed:
         raise PermissionDenied(reason)
     changes = preview_replace(
-        article_id, find, replace, actor=actor, include_reviewed=include_reviewed, case_sensitive=case_sensitive
+        article_id,
+        find,
+        replace,
+        actor=actor,
+        include_reviewed=include_reviewed,
+        case_sensitive=case_sensitive,
     )
     pattern = _pattern(find, case_sensitive)
     outcome = ReplaceOutcome()
     planned = {change.segment_id: change for change in changes}
-    wanted = expected_versions if expected_versions is not None else {c.segment_id: c.version for c in changes}
+    wanted = (
+        expected_versions if expected_versions is not None else {c.segment_id: c.version for c in changes}
+    )
     for segment_id, version in wanted.items():
         change = planned.get(segment_id)
         if change is None or change.version != version:
@@ -145,9 +152,13 @@ def apply_replace(
                 actor=actor,
             )
         except Conflict as exc:
-            outcome.conflicts.append({"segment_id": segment_id, "position": change.position, "detail": exc.detail})
+            outcome.conflicts.append(
+                {"segment_id": segment_id, "position": change.position, "detail": exc.detail}
+            )
         except (InvalidInput, PermissionDenied, NotFound) as exc:
-            outcome.failed.append({"segment_id": segment_id, "position": change.position, "detail": exc.detail})
+            outcome.failed.append(
+                {"segment_id": segment_id, "position": change.position, "detail": exc.detail}
+            )
         else:
             outcome.applied.append(saved)
     return outcome
@@ -175,7 +186,10 @@ def _report_changed_since_preview(
             }
         )
         return
-    if pattern.search(segment.target) is None or pattern.sub(lambda _match: replace, segment.target) == segment.target:
+    if (
+        pattern.search(segment.target) is None
+        or pattern.sub(lambda _match: replace, segment.target) == segment.target
+    ):
         return
     outcome.failed.append(
         {

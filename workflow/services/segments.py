@@ -137,7 +137,7 @@ def save_segment(article_id: int, segment_id: int, data: SegmentSave, *, actor: 
 def _stale(segment: Segment) -> Conflict:
     return Conflict(
         _("Someone else saved this segment first. Compare the two texts and choose."),
-        extra={"target": segment.target, "version": segment.version, "status": segment.status},
+        extra={"target": segment.target, "version": segment.version, "segment_status": segment.status},
     )
 
 

@@ -172,7 +172,7 @@ def take_action(article_id: int, data: ActionInput, *, actor: User) -> Article:
                 "article.override",
                 actor=actor,
                 target=f"article {article.id}",
-                action=action.value,
+                lifecycle_action=action.value,
                 guards=list(decision.overridden),
                 reason=request.override_reason,
             )

@@ -16,6 +16,7 @@ BLUEPRINTS = (
     ("workflow.web.editor", "editor_bp"),
     ("workflow.web.glossary", "glossary_bp"),
     ("workflow.web.memory", "memory_bp"),
+    ("workflow.web.qa", "qa_bp"),
     ("workflow.web.rules", "rules_bp"),
     ("workflow.web.jobs", "jobs_bp"),
 )
