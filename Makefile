@@ -13,7 +13,7 @@ run: setup migrate seed ## set up, migrate, seed demo data and serve on http://1
 	  WORKER=$$!; trap "kill $$WORKER 2>/dev/null" EXIT INT TERM; \
 	  $(BIN)/flask run --host 127.0.0.1 --port 5000
 
-test: setup ## set up, then run the whole test suite (SQLite; TEST_DATABASE_URL=postgresql+psycopg://… for PostgreSQL)
+test: setup browsers ## set up, then run the whole test suite (SQLite; TEST_DATABASE_URL=postgresql+psycopg://… for PostgreSQL)
 	$(BIN)/ruff check workflow tests bench
 	$(BIN)/pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
@@ -43,7 +43,7 @@ lint: setup
 	$(BIN)/ruff format --check workflow tests bench
 
 browsers: ## Debian's chromium for the real-browser tests (needs root, as on CI)
-	command -v chromium > /dev/null || (apt-get update -qq && apt-get install -y -qq chromium > /dev/null)
+	command -v chromium > /dev/null && fc-list | grep -qi wenquanyi || (apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-microhei > /dev/null)
 
 bench: setup
 	$(BIN)/python bench/run_all.py

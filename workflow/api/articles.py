@@ -27,7 +27,13 @@ from workflow.services.errors import InvalidInput
 
 
 @api_bp.post("/articles")
-@doc(summary="Import an article", request=ARTICLE_CREATE, response=ARTICLE, status=201, errors=(400, 401, 403, 413, 422))
+@doc(
+    summary="Import an article",
+    request=ARTICLE_CREATE,
+    response=ARTICLE,
+    status=201,
+    errors=(400, 401, 403, 413, 422),
+)
 def create_article() -> tuple[Response, int]:
     """Import an article with an optional MT draft; segments come back with their MT text."""
     body = json_body(ARTICLE_CREATE)
@@ -68,7 +74,9 @@ def list_articles() -> Response:
     """A page of the articles the caller may see."""
     try:
         page = int(request.args.get("page", 1))
-        per_page = min(100, max(1, int(request.args.get("per_page", current_app.config["COPYDESK_PAGE_SIZE"]))))
+        per_page = min(
+            100, max(1, int(request.args.get("per_page", current_app.config["COPYDESK_PAGE_SIZE"])))
+        )
     except ValueError:
         raise InvalidInput("page and per_page must be whole numbers.") from None
     result = articles.list_articles(
@@ -101,7 +109,12 @@ def get_article(article_id: int) -> Response:
 
 
 @api_bp.put("/articles/<int:article_id>/segments/<int:segment_id>")
-@doc(summary="Save a segment's target", request=SEGMENT_SAVE, response=SEGMENT, errors=(400, 401, 403, 404, 409, 422))
+@doc(
+    summary="Save a segment's target",
+    request=SEGMENT_SAVE,
+    response=SEGMENT,
+    errors=(400, 401, 403, 404, 409, 422),
+)
 def save_segment(article_id: int, segment_id: int) -> Response:
     """Save a target if ``version`` is current; a stale version answers 409 with the current text."""
     body = json_body(SEGMENT_SAVE)
@@ -109,7 +122,10 @@ def save_segment(article_id: int, segment_id: int) -> Response:
         article_id,
         segment_id,
         segments.SegmentSave(
-            target=body["target"], version=body["version"], status=body.get("status"), origin=body.get("origin", "typed")
+            target=body["target"],
+            version=body["version"],
+            status=body.get("status"),
+            origin=body.get("origin", "typed"),
         ),
         actor=current_user,
     )
@@ -117,7 +133,12 @@ def save_segment(article_id: int, segment_id: int) -> Response:
 
 
 @api_bp.post("/articles/<int:article_id>/transitions")
-@doc(summary="Take a lifecycle action", request=TRANSITION, response=ARTICLE, errors=(400, 401, 403, 404, 409, 422))
+@doc(
+    summary="Take a lifecycle action",
+    request=TRANSITION,
+    response=ARTICLE,
+    errors=(400, 401, 403, 404, 409, 422),
+)
 def take_action(article_id: int) -> Response:
     """Claim, submit, reject, approve…; 403 when not permitted, 409 with ``blocking`` reasons otherwise."""
     body = json_body(TRANSITION)

@@ -30,12 +30,15 @@ def json_body(schema: dict[str, Any]) -> dict[str, Any]:
         kinds = wanted if isinstance(wanted, list) else [wanted]
         python_types = tuple(_TYPES[k] for k in kinds if k in _TYPES)
         value = data[name]
-        if python_types and (not isinstance(value, python_types) or (isinstance(value, bool) and bool not in python_types)):
+        if python_types and (
+            not isinstance(value, python_types) or (isinstance(value, bool) and bool not in python_types)
+        ):
             errors[name] = f"Must be of type {' or '.join(k for k in kinds if k != 'null')}."
         elif "enum" in spec and value not in spec["enum"]:
             errors[name] = "Must be one of: " + ", ".join(spec["enum"]) + "."
         elif isinstance(value, int) and not isinstance(value, bool):
-            if "minimum" in spec and value < spec["minimum"] or "maximum" in spec and value > spec["maximum"]:
+            too_small = "minimum" in spec and value < spec["minimum"]
+            if too_small or ("maximum" in spec and value > spec["maximum"]):
                 errors[name] = "Out of range."
         elif isinstance(value, str) and "maxLength" in spec and len(value) > spec["maxLength"]:
             errors[name] = f"At most {spec['maxLength']} characters."

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from workflow.checks.base import N_, Check, CheckContext, Finding, Severity, primary_subtag
+from workflow.domain.numbers_basis import Basis, chinese_bases, english_bases
 from workflow.domain.numbers_en import extract_en_numbers
 from workflow.domain.numbers_format import format_english, hedge_words
 from workflow.domain.numbers_types import Hedge, Kind, Quantity, extract_digit_numbers
@@ -27,6 +28,9 @@ ROUNDED = N_("%(source)s is %(expected)s; the target rounds it to %(found)s")
 HEDGE_CHANGED = N_("%(hedge)s means '%(expected)s', but the target says '%(found)s'")
 HEDGE_DROPPED = N_("%(hedge)s means '%(expected)s', but the target leaves it out")
 EXTRA = N_("Target number %(found)s has no counterpart in the source")
+BASIS_SWAPPED = N_("%(source)s means '%(expected)s', but the target says '%(found)s'")
+BASIS_DROPPED = N_("%(source)s means '%(expected)s'; the target does not say so")
+_BASIS_WORDS = {Basis.YEAR_ON_YEAR: "year on year", Basis.PREVIOUS_PERIOD: "on the previous period"}
 
 _EXTRACTORS: dict[str, Callable[[str], list[Quantity]]] = {"zh": extract_zh_numbers, "en": extract_en_numbers}
 _HEDGED_LANGUAGES = frozenset(_EXTRACTORS)
@@ -157,9 +161,9 @@ class NumbersCheck(Check):
         targets = _EXTRACTORS.get(target_lang, extract_digit_numbers)(target)
         if not sources and not targets:
             return []
+        findings = self._basis_findings(source, target) if (source_lang, target_lang) == ("zh", "en") else []
         compare_hedges = source_lang in _HEDGED_LANGUAGES and target_lang in _HEDGED_LANGUAGES
         describe = format_english if target_lang == "en" else _digits_only
-        findings: list[Finding] = []
         used: set[int] = set()
         unmatched: list[Quantity] = []
         for quantity in sources:
@@ -172,6 +176,12 @@ class NumbersCheck(Check):
                 findings.extend(self._judge_match(quantity, match, describe, compare_hedges))
         candidates = [t for t in targets if id(t) not in used and not _renders_any(t, sources)]
         for quantity in unmatched:
+            if quantity.spelled_out:
+                partner = _other_count(quantity, candidates)  # 两家 written "three companies"
+                if partner is not None:
+                    candidates.remove(partner)
+                    findings.append(self._differs(quantity, partner, describe, Severity.ERROR))
+                continue  # 两家 may be "both companies": a count in words may go unsaid
             partner = _closest_partner(quantity, candidates, len(source), len(target))
             if partner is None:
                 findings.append(self._missing(quantity, describe))
@@ -185,6 +195,31 @@ class NumbersCheck(Check):
             if not _is_incidental(t, relative_years)
         )
         return findings
+
+    def _basis_findings(self, source: str, target: str) -> list[Finding]:
+        """A change stated year on year (同比) rendered on the previous period (环比), or the other way round.
+
+        Only a source with a single basis is judged; a dropped basis is advice (info), since English news
+        often leaves "year on year" to the context.
+        """
+        source_bases = chinese_bases(source)
+        if len(source_bases) != 1:
+            return []
+        ((expected, (source_start, source_end)),) = source_bases.items()
+        found = english_bases(target)
+        params = {"source": source[source_start:source_end], "expected": _BASIS_WORDS[expected]}
+        spans = {"source_start": source_start, "source_end": source_end}
+        if not found:
+            return [self.finding(BASIS_DROPPED, Severity.INFO, params=params, **spans)]
+        if expected in found:
+            return []
+        ((_, (start, end)),) = found.items()
+        params["found"] = target[start:end]
+        return [
+            self.finding(
+                BASIS_SWAPPED, params=params, start=start, end=end, suggestions=(params["expected"],), **spans
+            )
+        ]
 
     def _judge_match(
         self, quantity: Quantity, match: _Match, describe: Callable[[Quantity], str], compare_hedges: bool
@@ -287,6 +322,22 @@ def _closest_partner(
         return None
     where = quantity.start / max(source_length, 1)
     return min(plausible, key=lambda t: abs(t.start / max(target_length, 1) - where))
+
+
+def _other_count(quantity: Quantity, candidates: list[Quantity]) -> Quantity | None:
+    """An unclaimed small whole number in the target that replaces a count in words (两家 → "three")."""
+    return next(
+        (
+            t
+            for t in candidates
+            if t.kind is Kind.PLAIN
+            and t.hedge is Hedge.NONE
+            and 2 <= t.value <= 12
+            and t.value == t.value.to_integral_value()
+            and t.value != quantity.value
+        ),
+        None,
+    )
 
 
 def _renders_any(target: Quantity, sources: list[Quantity]) -> bool:

@@ -76,7 +76,7 @@ def classify_period(start: dt.date, end: dt.date, article_date: dt.date) -> bool
     return None
 
 
-_NUM = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
+_NUM = r"\d{1,2}|[一二两三四五六七八九十]{1,3}"
 _YEAR = r"(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}"
 _DASH = r"\s*[—–\-－~～至到]\s*"
 _THIS_YEAR = r"(?:今年|本年|年内|当年)?"

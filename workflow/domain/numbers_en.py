@@ -70,6 +70,8 @@ _WORD = "|".join(sorted([*_WORD_VALUES, *_SCALES], key=len, reverse=True))
 _TOKEN = re.compile(
     r"(?P<first_months>\bfirst\s+(?P<months_count>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})"
     r"\s+months\b)"
+    r"|(?P<periods>\b(?P<periods_count>a|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s+(?P<period>decades?|century|centuries)\b)"
     r"|(?P<fraction>\b(?:(?P<numerator>a|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
     r"(?P<denominator>half|halves|(?:third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)s?)\b)"
     r"|(?P<multiple>\b(?:doubl(?:ed|ing|es)|tripl(?:ed|ing|es)|trebl(?:ed|ing|es)|quadrupl(?:ed|ing|es)"
@@ -176,6 +178,15 @@ def _read_token(match: re.Match[str], text: str) -> tuple[Quantity, Decimal] | N
         last = int(count) if count.isdigit() else _WORD_VALUES[count.lower()]
         quantity = Quantity(Decimal(1), Kind.MONTH, start, end, match.group(0), range_end=Decimal(last))
         return quantity, scale
+    if match.group("periods"):
+        count = match.group("periods_count").lower()
+        years = 100 if match.group("period").lower().startswith("centur") else 10
+        value = Decimal(years * (1 if count in ("a", "one") else _WORD_VALUES[count]))
+        hedge, hedge_text, hedge_start = _read_hedge(text, start, end)
+        quantity = Quantity(
+            value, Kind.PLAIN, hedge_start, end, text[hedge_start:end], hedge, hedge_text, spelled_out=True
+        )
+        return quantity, scale  # "a decade" is 10 years, "more than a century" more than 100
     if match.group("fraction"):
         numerator = match.group("numerator")
         denominator = match.group("denominator").lower().rstrip("s")

@@ -27,6 +27,7 @@ _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CN_NUMERAL = rf"[{_CN_DIGITS}{_CN_UNITS}]+(?:点[{_CN_DIGITS}]+[{_CN_UNITS}]*)?"
 _TOKEN = re.compile(
     rf"(?P<plan>十[一二三四五]五)(?=[规时期以开末”\"」』])"
+    rf"|(?<![目提此之以])前(?P<first_months>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})个?月(?!份?[日号\d])"
     rf"|百分之(?P<percent>{_ARABIC}|{_CN_NUMERAL})"
     rf"|(?P<denominator>{_ARABIC}|{_CN_NUMERAL})分之(?P<numerator>{_ARABIC}|{_CN_NUMERAL})"
     rf"|翻了?(?P<doublings>[一两二三四]?)番"
@@ -54,13 +55,24 @@ _TRAILING_HEDGES = (
 )
 _DURATION = re.compile(r"(?:个)?(?:年|月|天|日|周|星期|季度)")
 
+# 约 is "about" only on its own: in 签约, 预约, 节约, 公约, 合约, 履约… it is part of another word.
+_WORDS_ENDING_IN_YUE = "签预节制公合契条履违特邀相集缔续解纽誓践失守爽赴租盟隐简婚立毁"
+# 约占…的55%: the hedge of a share stands before the verb, far from the number.
+_SHARE_HEDGE = re.compile(r"(?:大约|约)占[^，。；,;：:]{0,20}$")
+# A lone numeral counting something (两家, 三个, 五年, 十条): a number in words, which English may drop.
+_COUNTED = re.compile(r"(?:个|家|名|位|项|条|件|台|辆|座|所|支|批|架|艘|列|种|款|次|年|天|周|届|轮|类|场|份)")
+_LONE_COUNTS = "二两三四五六七八九十"
+# 20多亿, 三百余万: the 多/余 comes between the number and its unit.
+_MORE_THEN_SCALE = re.compile(r"[多余](?P<scale>万亿|[万亿])")
+# 万吨级, 千亿级: a bare unit before a measure and 级 names a size class.
+_SIZE_CLASS = re.compile(r"(?:吨|千瓦|千伏|伏|瓦|标箱|平方米|立方米|亩|人|元|亿|万)*级")
 # What may stand right before a number (checked on the text that precedes it); order matters: 不超过 first.
 _LEADING_HEDGES = (
     (re.compile(r"(不超过|不高于|最多|至多)$"), Hedge.AT_MOST),
     (re.compile(r"(至少|不少于|不低于|最少)$"), Hedge.AT_LEAST),
     (re.compile(r"(不到|不足|少于|低于|小于|未满)$"), Hedge.LESS_THAN),
     (re.compile(r"(将近|接近|近乎|几乎|差不多|近)(?:了|达)?$"), Hedge.NEARLY),
-    (re.compile(r"(大约|约为|约合|大概|大致|约)(?:达)?$"), Hedge.ABOUT),
+    (re.compile(rf"(大约|约为|约合|大概|大致|(?<![{_WORDS_ENDING_IN_YUE}])约)(?:达)?$"), Hedge.ABOUT),
     (re.compile(r"(超过|超出|高于|多于|大于|突破|逾|超)了?$"), Hedge.MORE_THAN),
 )
 _GROWTH = re.compile(r"(?:增长|增加|提高|提升|上升|扩大)了?$")
@@ -147,6 +159,13 @@ def _scale_of(units: str) -> Decimal:
     return scale
 
 
+def _bare_unit_numeral(raw: str) -> Decimal | None:
+    """Value of a numeral that starts with a bare 百/千 standing for 一百/一千: 百亿 → 10¹⁰, 千万 → 10⁷."""
+    if raw[0] in "百千":
+        return parse_chinese_numeral("一" + raw)
+    return None
+
+
 def _numeral_value(raw: str) -> Decimal | None:
     """Value of a token that is either Arabic digits or a Chinese numeral."""
     if raw[0].isdigit():
@@ -163,26 +182,36 @@ def _leading_hedge(before: str) -> tuple[Hedge, str, int]:
     return Hedge.NONE, "", 0
 
 
-def _accept_numeral(raw: str, text: str, start: int, end: int, hedged: bool) -> bool:
-    """Whether a Chinese-character numeral is really a number here, not part of a word or an idiom."""
+def _accept_numeral(raw: str, text: str, start: int, end: int, hedged: bool) -> str:
+    """Whether a Chinese-character numeral is really a number here, not part of a word or an idiom.
+
+    Returns ``"firm"`` for a number, ``"soft"`` for a lone numeral counting something (两家, 十条), which
+    English may render as "both" or leave out, and ``""`` for a numeral that is no number at all.
+    """
     after = text[end : end + 6]
     before = text[max(0, start - 6) : start]
     has_digit = any(ch in _DIGIT_VALUES for ch in raw)
     if _VAGUE_PREFIX.search(before) and not hedged and not raw.startswith(("一", "二", "两")):
-        return False  # 数百家, 几十万, 上万: vague amounts with no value to check
+        return ""  # 数百家, 几十万, 上万: vague amounts with no value to check
     if _RANGE_NEXT.match(after) or _RANGE_PREV.search(before):
-        return True  # 三至五年
+        return "firm"  # 三至五年
     if len(raw) == 1:
-        if raw in _UNIT_VALUES:
-            return hedged and raw != "十"  # 逾万, 近千家
+        if raw in _UNIT_VALUES and raw != "十" and (hedged or _SIZE_CLASS.match(after)):
+            return "firm"  # 逾万, 近千家, 万吨级
+        if raw in _UNIT_VALUES and _MORE_SUFFIX.match(after):
+            return "firm"  # 十余个, 百余家, 千多人
         if after.startswith(("成", "倍", "月")) and not after.startswith(_TENTHS_EXCLUDED):
-            return True
-        return after.startswith(("日", "号")) and text[start - 1 : start] == "月"
+            return "firm"
+        if after.startswith(("日", "号")) and text[start - 1 : start] == "月":
+            return "firm"
+        if raw in _LONE_COUNTS and _COUNTED.match(after) and not before.endswith("第"):
+            return "soft"
+        return ""
     if not has_digit:
-        return bool(_MEASURE.match(after))  # 十万元 yes, 千万不要 no
+        return "firm" if _MEASURE.match(after) or _SIZE_CLASS.match(after) else ""  # 十万元, not 千万不要
     if all(ch in _DIGIT_VALUES for ch in raw):
-        return "〇" in raw or "零" in raw or after.startswith("年")  # 二〇二二年, not 七八 or 三三两两
-    return True
+        return "firm" if "〇" in raw or "零" in raw or after.startswith("年") else ""  # not 七八, 三三两两
+    return "firm"
 
 
 _TENTHS_EXCLUDED = tuple(f"成{ch}" for ch in "立功本果员都交型就绩效长")
@@ -200,7 +229,33 @@ def extract_zh_numbers(text: str) -> list[Quantity]:
         quantity = _read_token(match, normalised)
         if quantity is not None:
             found.append(quantity)
-    return _merge_ranges(found, normalised)
+    return _merge_ranges(_join_compounds(found), normalised)
+
+
+def _join_compounds(found: list[tuple[Quantity, Decimal]]) -> list[tuple[Quantity, Decimal]]:
+    """Join a number written in two parts, 1亿2000万 (120 million) or 3万5千 (35,000), into one."""
+    joined: list[tuple[Quantity, Decimal]] = []
+    for quantity, scale in found:
+        if joined:
+            first, first_scale = joined[-1]
+            if (
+                first.end == quantity.start
+                and first_scale > scale > 1
+                and first.kind is quantity.kind is Kind.PLAIN
+                and not first.unit
+                and first.hedge is Hedge.NONE
+                and quantity.value < first_scale
+            ):
+                whole = replace(
+                    quantity,
+                    value=first.value + quantity.value,
+                    start=first.start,
+                    text=first.text + quantity.text,
+                )
+                joined[-1] = (whole, first_scale)
+                continue
+        joined.append((quantity, scale))
+    return joined
 
 
 def _read_token(match: re.Match[str], text: str) -> tuple[Quantity, Decimal] | None:
@@ -212,6 +267,13 @@ def _read_token(match: re.Match[str], text: str) -> tuple[Quantity, Decimal] | N
     alternatives: tuple[tuple[Kind, Decimal], ...] = ()
     label = ""
     resolution = Decimal(1)
+    soft = False
+    if match.group("first_months"):
+        last = _numeral_value(match.group("first_months"))
+        if not last or last > 12:
+            return None
+        quantity = Quantity(Decimal(1), Kind.MONTH, start, end, match.group(0), range_end=last)
+        return quantity, scale  # 前5个月: the first five months of the year, like 1—5月
     if match.group("plan"):
         value = Decimal(_PLAN_ORDINALS[match.group("plan")])
         label = f"{value}th Five-Year Plan"
@@ -233,23 +295,33 @@ def _read_token(match: re.Match[str], text: str) -> tuple[Quantity, Decimal] | N
         raw = match.group("arabic") or match.group("numeral")
         if _attached_to_latin(text, start, end):
             return None  # 5G, G20, COVID-19
-        if match.group("numeral") and not _accept_numeral(raw, text, start, end, hedge != Hedge.NONE):
+        accepted = "firm" if match.group("arabic") else _accept_numeral(raw, text, start, end, hedge != Hedge.NONE)
+        if not accepted:
             return None
+        soft = accepted == "soft"
         if match.group("arabic"):
             mantissa = Decimal(raw.replace(",", ""))
             scale = _scale_of(match.group("scale"))
             value, resolution = mantissa * scale, resolution_of(mantissa, scale)
         else:
-            value = parse_chinese_numeral(raw)
+            value = parse_chinese_numeral(raw) or _bare_unit_numeral(raw)
             if value is None and raw in _UNIT_VALUES:
                 value = Decimal(_UNIT_VALUES[raw])
             if value is None:
                 return None
             scale = Decimal(_UNIT_VALUES[raw[-1]]) if raw[-1] in "万亿" else Decimal(1)
             resolution = resolution_of(value)
+        late_scale = _MORE_THEN_SCALE.match(text, end) if scale == 1 else None
+        if late_scale:  # 20多亿: more than 2 billion
+            scale = _scale_of(late_scale.group("scale"))
+            value, resolution, end = value * scale, resolution_of(value, scale), late_scale.end()
+            if hedge is Hedge.NONE:
+                hedge, hedge_text, hedge_length = Hedge.MORE_THAN, late_scale.group(0)[0], 0
         kind, end, alternatives = _read_kind(text, start, end, value, before)
         if kind is Kind.PERCENT and text[end - 1] == "成":
             value, resolution = value * 10, resolution * 10
+        if kind is Kind.PERCENT and hedge is Hedge.NONE and _SHARE_HEDGE.search(text, max(0, start - 24), start):
+            hedge, hedge_text = Hedge.ABOUT, "约"  # 约占…的55%
     if value is None:
         return None
     end, hedge, hedge_text, unit = _read_trailing(text, end, hedge, hedge_text)
@@ -267,6 +339,7 @@ def _read_token(match: re.Match[str], text: str) -> tuple[Quantity, Decimal] | N
         unit=unit,
         resolution=resolution if kind is not Kind.YEAR else Decimal(1),
         alternatives=alternatives,
+        spelled_out=soft,
         label=label,
     )
     return quantity, scale

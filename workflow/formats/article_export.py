@@ -84,11 +84,14 @@ def to_html(doc: ExportDocument, *, bilingual: bool = False) -> str:
         )
     else:
         rows = [
-            f"<tr><td lang=\"{html.escape(doc.source_lang)}\">{html.escape(s.source)}</td>"
-            f"<td lang=\"{html.escape(doc.target_lang)}\">{html.escape(s.target)}</td></tr>"
+            f'<tr><td lang="{html.escape(doc.source_lang)}">{html.escape(s.source)}</td>'
+            f'<td lang="{html.escape(doc.target_lang)}">{html.escape(s.target)}</td></tr>'
             for s in doc.segments
         ]
-        body = '<table border="1" cellpadding="4"><thead><tr><th>Source</th><th>Target</th></tr></thead><tbody>\n'
+        body = (
+            '<table border="1" cellpadding="4">'
+            "<thead><tr><th>Source</th><th>Target</th></tr></thead><tbody>\n"
+        )
         body += "\n".join(rows) + "\n</tbody></table>"
     return head + body + "\n</body></html>\n"
 

@@ -22,7 +22,7 @@ class ArticleFileError(ValueError):
 
 
 _BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "section"}
-_BLOCK_BOUNDARY = re.compile(r"</?(?:%s)\b[^>]*>" % "|".join(sorted(_BLOCK_TAGS)), re.IGNORECASE)
+_BLOCK_BOUNDARY = re.compile(r"</?(?:" + "|".join(sorted(_BLOCK_TAGS)) + r")\b[^>]*>", re.IGNORECASE)
 _HEADING_OPEN = re.compile(r"<h[1-6]\b[^>]*>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"<[^>]+>")
 
@@ -31,7 +31,9 @@ def decode_text(data: bytes) -> str:
     """UTF-8 text (a BOM is fine); binaries and other encodings are refused."""
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ArticleFileError("This looks like a binary file, not text.")
-    for encoding in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig",):
+    for encoding in (
+        ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig",)
+    ):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:

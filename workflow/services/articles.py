@@ -70,7 +70,9 @@ def _language(value: str | None, field_name: str, errors: dict[str, str]) -> str
     try:
         return normalise_language_tag(value)
     except UnknownLanguage:
-        errors[field_name] = _("“%(code)s” is not a language code Copydesk knows (e.g. zh, en, de).", code=value)
+        errors[field_name] = _(
+            "“%(code)s” is not a language code Copydesk knows (e.g. zh, en, de).", code=value
+        )
         return None
 
 
@@ -208,7 +210,10 @@ def visible_articles_clause(actor: User) -> Any:
     """Which articles a user may see: editors and admins all; translators theirs and the claimable ones."""
     if actor.has_role(Role.EDITOR):
         return True
-    return or_(Article.translator_id == actor.id, and_(Article.state == State.NEW.value, Article.translator_id.is_(None)))
+    return or_(
+        Article.translator_id == actor.id,
+        and_(Article.state == State.NEW.value, Article.translator_id.is_(None)),
+    )
 
 
 def get_article(article_id: int, *, actor: User) -> Article:
@@ -283,26 +288,36 @@ def my_work(actor: User) -> dict[str, list[Article]]:
     queues: dict[str, list[Article]] = {}
     queues["assigned"] = list(
         db.session.execute(
-            select(Article).where(Article.translator_id == actor.id, Article.state == State.TRANSLATING.value).order_by(*order)
+            select(Article)
+            .where(Article.translator_id == actor.id, Article.state == State.TRANSLATING.value)
+            .order_by(*order)
         ).scalars()
     )
     queues["claimable"] = list(
         db.session.execute(
-            select(Article).where(Article.state == State.NEW.value, Article.translator_id.is_(None)).order_by(*order)
+            select(Article)
+            .where(Article.state == State.NEW.value, Article.translator_id.is_(None))
+            .order_by(*order)
         ).scalars()
     )
     if actor.has_role(Role.EDITOR):
         queues["review"] = list(
-            db.session.execute(select(Article).where(Article.state == State.EDITING.value).order_by(*order)).scalars()
+            db.session.execute(
+                select(Article).where(Article.state == State.EDITING.value).order_by(*order)
+            ).scalars()
         )
         queues["mine"] = list(
             db.session.execute(
-                select(Article).where(Article.editor_id == actor.id, Article.state.in_(active)).order_by(*order)
+                select(Article)
+                .where(Article.editor_id == actor.id, Article.state.in_(active))
+                .order_by(*order)
             ).scalars()
         )
     if actor.has_role(Role.ADMIN):
         queues["all"] = list(
-            db.session.execute(select(Article).where(Article.state.in_(active)).order_by(*order).limit(200)).scalars()
+            db.session.execute(
+                select(Article).where(Article.state.in_(active)).order_by(*order).limit(200)
+            ).scalars()
         )
     return queues
 

@@ -21,13 +21,15 @@ SHORT_ARTICLES = (
         "前三季度湖北外贸进出口增长",
         "前三季度，湖北省外贸进出口总值5012.4亿元，同比增长12.5%。其中，出口3421.6亿元，增长15.3%。",
         "In the first three quarters, Hubei's total foreign trade import and export value was 501.24 billion "
-        "yuan, a year-on-year increase of 12.5%. Among them, exports were 342.16 billion yuan, an increase of 15.3%.",
+        "yuan, a year-on-year increase of 12.5%. Among them, exports were 342.16 billion yuan, "
+        "an increase of 15.3%.",
         "2023-10-20",
     ),
     (
         "中欧班列开行数量再创新高",
         "今年1—8月，中欧班列累计开行1.2万列。班列通达欧洲25个国家的200多个城市。",
-        "From January to August this year, the China-Europe Railway Express has run a total of 12,000 trains. "
+        "From January to August this year, the China-Europe Railway Express has run a total of "
+        "12,000 trains. "
         "The trains reach more than 200 cities in 25 European countries.",
         "2024-09-05",
     ),
@@ -66,14 +68,27 @@ def seed_demo_content(users: dict[str, User]) -> list[str]:
             ),
             actor=editor,
         )
-        take_action(article.id, ActionInput("assign", translator=translator.username, editor=editor.username), actor=editor)
-        done.append(f"Demo article {article.id}: {summary.segments} segments, MT aligned ({summary.alignment_mode}).")
+        take_action(
+            article.id,
+            ActionInput("assign", translator=translator.username, editor=editor.username),
+            actor=editor,
+        )
+        done.append(
+            f"Demo article {article.id}: {summary.segments} segments, MT aligned ({summary.alignment_mode})."
+        )
     states = ("new", "translating", "approved")
     for (title, source, mt, date), state in zip(SHORT_ARTICLES, states, strict=True):
         if _exists(title):
             continue
         article, _summary = import_article(
-            ArticleInput(title=title, source_text=source, mt_text=mt, source_lang="zh", target_lang="en", article_date=date),
+            ArticleInput(
+                title=title,
+                source_text=source,
+                mt_text=mt,
+                source_lang="zh",
+                target_lang="en",
+                article_date=date,
+            ),
             actor=editor,
         )
         if state in ("translating", "approved"):
@@ -87,13 +102,24 @@ def seed_demo_content(users: dict[str, User]) -> list[str]:
 
 def _finish(article_id: int, translator: User, editor: User) -> None:
     """Confirm every segment, submit, review and approve (overriding checks: the demo MT is imperfect)."""
-    for segment_id in db.session.execute(db.select(Segment.id).where(Segment.article_id == article_id)).scalars():
+    for segment_id in db.session.execute(
+        db.select(Segment.id).where(Segment.article_id == article_id)
+    ).scalars():
         segment = db.session.get(Segment, segment_id)
-        save_segment(article_id, segment.id, SegmentSave(segment.target, segment.version, "translated"), actor=translator)
+        save_segment(
+            article_id,
+            segment.id,
+            SegmentSave(segment.target, segment.version, "translated"),
+            actor=translator,
+        )
     take_action(article_id, ActionInput("submit", override_reason="Demo data"), actor=translator)
-    for segment_id in db.session.execute(db.select(Segment.id).where(Segment.article_id == article_id)).scalars():
+    for segment_id in db.session.execute(
+        db.select(Segment.id).where(Segment.article_id == article_id)
+    ).scalars():
         segment = db.session.get(Segment, segment_id)
-        save_segment(article_id, segment.id, SegmentSave(segment.target, segment.version, "reviewed"), actor=editor)
+        save_segment(
+            article_id, segment.id, SegmentSave(segment.target, segment.version, "reviewed"), actor=editor
+        )
     take_action(article_id, ActionInput("approve", override_reason="Demo data"), actor=editor)
 
 

@@ -12,14 +12,18 @@ from workflow.services.articles import get_article
 from workflow.services.errors import InvalidInput, PermissionDenied
 
 
-def export_article(article_id: int, fmt: str, *, actor: User, bilingual: bool = False) -> tuple[bytes, str, str]:
+def export_article(
+    article_id: int, fmt: str, *, actor: User, bilingual: bool = False
+) -> tuple[bytes, str, str]:
     """The article's target text in ``fmt``; returns (bytes, content type, file name).
 
-    :raise InvalidInput: unknown format. :raise PermissionDenied: a translator exporting an unapproved article.
+    :raise InvalidInput: unknown format.
+    :raise PermissionDenied: a translator exporting an unapproved article.
     """
     if fmt not in FORMATS:
         raise InvalidInput(
-            _("Unknown export format “%(fmt)s”; use txt, md, html or docx.", fmt=fmt), errors={"format": _("Unknown.")}
+            _("Unknown export format “%(fmt)s”; use txt, md, html or docx.", fmt=fmt),
+            errors={"format": _("Unknown.")},
         )
     if bilingual and fmt not in {"html", "docx"}:
         raise InvalidInput(_("Bilingual exports are HTML or DOCX."), errors={"format": _("Unknown.")})

@@ -205,11 +205,14 @@ def _require_admin(actor: User | None) -> None:
 
 
 def clean_term(data: TermData) -> TermData:
-    """Trim every text field and drop empty list entries. :raise InvalidInput: with field errors."""
+    """Trim every field, drop empty list entries; a do-not-translate name renders as itself.
+
+    :raise InvalidInput: with field errors.
+    """
     cleaned = replace(
         data,
         source_term=" ".join(data.source_term.split()),
-        target_term=data.target_term.strip(),
+        target_term=data.target_term.strip() or (data.source_term.strip() if data.do_not_translate else ""),
         variants=tuple(dict.fromkeys(v.strip() for v in data.variants if v.strip())),
         forbidden=tuple(dict.fromkeys(v.strip() for v in data.forbidden if v.strip())),
         part_of_speech=data.part_of_speech.strip(),

@@ -129,7 +129,8 @@ def _plan(terms: list[TermData], source_lang: str, target_lang: str) -> list[Pla
         same = next((t for t in candidates if t.source_term == source), None) or next(
             (t for t in candidates if not (t.case_sensitive and incoming.case_sensitive)), None
         )
-        cleaned = replace(incoming, source_term=source, id=None)
+        target = incoming.target_term or (source if incoming.do_not_translate else "")
+        cleaned = replace(incoming, source_term=source, target_term=target, id=None)
         if same is None:
             rows.append(PlannedRow("create", cleaned))
         elif replace(term_data(same), id=None) == cleaned:

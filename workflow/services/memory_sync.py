@@ -141,7 +141,9 @@ def synced_index(source_lang: str, target_lang: str) -> StoredContextIndex:
 
 def _sync(state: _PairState, source_lang: str, target_lang: str) -> None:
     name = counter_name(source_lang, target_lang)
-    counter = int(db.session.execute(select(ChangeCounter.value).where(ChangeCounter.name == name)).scalar() or 0)
+    counter = int(
+        db.session.execute(select(ChangeCounter.value).where(ChangeCounter.name == name)).scalar() or 0
+    )
     if counter == state.counter and state.counter >= 0:
         return
     pair = (TmEntry.source_lang == source_lang, TmEntry.target_lang == target_lang)
@@ -172,9 +174,9 @@ def _sync(state: _PairState, source_lang: str, target_lang: str) -> None:
         for entry_id in touched:
             state.index.remove(entry_id)
         for entry_id, source, target, prev_hash, next_hash in db.session.execute(
-            select(TmEntry.id, TmEntry.source, TmEntry.target, TmEntry.context_prev, TmEntry.context_next).where(
-                *pair, TmEntry.id.in_(touched), TmEntry.id <= state.last_entry_id
-            )
+            select(
+                TmEntry.id, TmEntry.source, TmEntry.target, TmEntry.context_prev, TmEntry.context_next
+            ).where(*pair, TmEntry.id.in_(touched), TmEntry.id <= state.last_entry_id)
         ):
             state.index.add_stored(entry_id, source, target, prev_hash, next_hash)
         state.last_tombstone_id = tombstones[-1][0]

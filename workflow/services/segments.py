@@ -75,7 +75,9 @@ def save_segment(article_id: int, segment_id: int, data: SegmentSave, *, actor: 
     :raise Conflict: the version is stale; ``extra`` carries the current target and version.
     """
     if data.version is None or isinstance(data.version, bool) or not isinstance(data.version, int):
-        raise InvalidInput(_("Send the segment's version with every save."), errors={"version": _("Required.")})
+        raise InvalidInput(
+            _("Send the segment's version with every save."), errors={"version": _("Required.")}
+        )
     if not isinstance(data.target, str):
         raise InvalidInput(_("The target must be text."), errors={"target": _("Required.")})
     limit = current_app.config["COPYDESK_MAX_TARGET_CHARS"]
@@ -153,9 +155,7 @@ def _next_status(segment: Segment, data: SegmentSave, actor: User) -> str:
         if wanted not in allowed_segment_statuses(actor_of(actor)):
             raise PermissionDenied(_("Your role may not set the status “%(status)s”.", status=wanted.value))
         if wanted != SegmentStatus.DRAFT and not data.target.strip():
-            raise InvalidInput(
-                _("An empty segment cannot be confirmed."), errors={"target": _("Required.")}
-            )
+            raise InvalidInput(_("An empty segment cannot be confirmed."), errors={"target": _("Required.")})
         return wanted.value
     if data.target == segment.target:
         return segment.status
@@ -184,7 +184,9 @@ def segment_history(article_id: int, segment_id: int, *, actor: User) -> list[di
         raise NotFound(_("This segment does not belong to this article."))
     revisions = list(
         db.session.execute(
-            select(SegmentRevision).where(SegmentRevision.segment_id == segment.id).order_by(SegmentRevision.id)
+            select(SegmentRevision)
+            .where(SegmentRevision.segment_id == segment.id)
+            .order_by(SegmentRevision.id)
         ).scalars()
     )
     history = [
@@ -231,7 +233,9 @@ def post_edit_report(article: Article) -> list[dict[str, Any]]:
     ]
 
 
-def add_comment(article_id: int, segment_id: int | None, body: str, *, actor: User, parent_id: int | None = None) -> Comment:
+def add_comment(
+    article_id: int, segment_id: int | None, body: str, *, actor: User, parent_id: int | None = None
+) -> Comment:
     """Comment on a segment (or reply in its thread); unresolved comments block approval."""
     body = (body or "").strip()
     if not body:
@@ -274,5 +278,7 @@ def resolve_comment(article_id: int, comment_id: int, *, actor: User, resolved: 
 def comments_of(article: Article) -> list[Comment]:
     """All comments of an article, oldest first."""
     return list(
-        db.session.execute(select(Comment).where(Comment.article_id == article.id).order_by(Comment.id)).scalars()
+        db.session.execute(
+            select(Comment).where(Comment.article_id == article.id).order_by(Comment.id)
+        ).scalars()
     )

@@ -59,7 +59,9 @@ def gather_facts(article: Article) -> ArticleFacts:
     """Everything the lifecycle's guards look at, counted from the database."""
     counts = dict(
         db.session.execute(
-            select(Segment.status, func.count()).where(Segment.article_id == article.id).group_by(Segment.status)
+            select(Segment.status, func.count())
+            .where(Segment.article_id == article.id)
+            .group_by(Segment.status)
         ).all()
     )
     empty = db.session.execute(
@@ -86,7 +88,9 @@ def _user_id(username: str | None, field: str) -> int | None:
         return None
     user = db.session.execute(select(User).where(User.username == username)).scalar_one_or_none()
     if user is None or not user.active:
-        raise InvalidInput(_("No active user named “%(name)s”.", name=username), errors={field: _("Unknown user.")})
+        raise InvalidInput(
+            _("No active user named “%(name)s”.", name=username), errors={field: _("Unknown user.")}
+        )
     return user.id
 
 
@@ -137,7 +141,12 @@ def take_action(article_id: int, data: ActionInput, *, actor: User) -> Article:
                 _("The article cannot move on yet."),
                 extra={
                     "blocking": [
-                        {"code": b.code, "message": _(b.message), "overridable": b.overridable, "count": b.count}
+                        {
+                            "code": b.code,
+                            "message": _(b.message),
+                            "overridable": b.overridable,
+                            "count": b.count,
+                        }
                         for b in exc.blocking
                     ]
                 },

@@ -25,8 +25,10 @@ class ImportForm(FlaskForm):
     mt_file = FileField(_l("…or upload the machine translation"))
     source_lang = StringField(_l("Source language"), validators=[Optional(), Length(max=35)])
     target_lang = StringField(_l("Target language"), validators=[Length(max=35)], default="en")
-    article_date = StringField(_l("Publication date"), validators=[Optional(), Length(max=10)])
-    due_date = StringField(_l("Due date"), validators=[Optional(), Length(max=10)])
+    article_date = StringField(
+        _l("Publication date"), validators=[Optional(), Length(max=10)], render_kw={"type": "date"}
+    )
+    due_date = StringField(_l("Due date"), validators=[Optional(), Length(max=10)], render_kw={"type": "date"})
     origin_url = StringField(_l("Original address (URL)"), validators=[Optional(), Length(max=2000)])
     priority = SelectField(_l("Priority"), choices=priority_choices, default="1")
     submit = SubmitField(_l("Import article"))

@@ -169,7 +169,9 @@ def import_article() -> WerkzeugResponse | str:
 
 def _action_form(article_id: int) -> ActionForm:
     form = ActionForm()
-    people = db.session.execute(db.select(User).where(User.active.is_(True)).order_by(User.username)).scalars()
+    people = db.session.execute(
+        db.select(User).where(User.active.is_(True)).order_by(User.username)
+    ).scalars()
     people = list(people)
     form.translator.choices = [("", "—")] + [(u.username, u.name) for u in people]
     form.editor.choices = [("", "—")] + [(u.username, u.name) for u in people if u.has_role("editor")]
@@ -224,7 +226,13 @@ def article_action(article_id: int) -> WerkzeugResponse:
     except ServiceError as exc:
         flash(exc.detail, "danger")
     else:
-        flash(_("Done: %(action)s.", action=_(ACTION_LABELS.get(form.action.data or "", form.action.data or ""))), "success")
+        flash(
+            _(
+                "Done: %(action)s.",
+                action=_(ACTION_LABELS.get(form.action.data or "", form.action.data or "")),
+            ),
+            "success",
+        )
     return redirect(url_for("articles.article_detail", article_id=article_id))
 
 

@@ -30,12 +30,14 @@ def list_field_values(text: str | None) -> tuple[str, ...]:
 class TermForm(FlaskForm):
     """Every field of a glossary term; translators and editors see only the proposal fields."""
 
-    source_lang = StringField(_l("Source language"), validators=[DataRequired(), Length(max=35)], default="zh")
-    target_lang = StringField(_l("Target language"), validators=[DataRequired(), Length(max=35)], default="en")
-    source_term = StringField(_l("Source term"), validators=[DataRequired(), Length(max=MAX_TERM_LENGTH)])
-    target_term = StringField(
-        _l("Preferred rendering"), validators=[Optional(), Length(max=MAX_TERM_LENGTH)]
+    source_lang = StringField(
+        _l("Source language"), validators=[DataRequired(), Length(max=35)], default="zh"
     )
+    target_lang = StringField(
+        _l("Target language"), validators=[DataRequired(), Length(max=35)], default="en"
+    )
+    source_term = StringField(_l("Source term"), validators=[DataRequired(), Length(max=MAX_TERM_LENGTH)])
+    target_term = StringField(_l("Preferred rendering"), validators=[Optional(), Length(max=MAX_TERM_LENGTH)])
     variants = TextAreaField(_l("Accepted variants"), validators=[Optional(), Length(max=5000)])
     forbidden = TextAreaField(_l("Forbidden renderings"), validators=[Optional(), Length(max=5000)])
     part_of_speech = StringField(
@@ -53,8 +55,12 @@ class GlossaryImportForm(FlaskForm):
     """Upload a CSV or TBX glossary for a language pair; the next page previews it."""
 
     glossary_file = FileField(_l("Glossary file (.csv, .tsv, .txt or .tbx)"), validators=[FileRequired()])
-    source_lang = StringField(_l("Source language"), validators=[DataRequired(), Length(max=35)], default="zh")
-    target_lang = StringField(_l("Target language"), validators=[DataRequired(), Length(max=35)], default="en")
+    source_lang = StringField(
+        _l("Source language"), validators=[DataRequired(), Length(max=35)], default="zh"
+    )
+    target_lang = StringField(
+        _l("Target language"), validators=[DataRequired(), Length(max=35)], default="en"
+    )
     submit = SubmitField(_l("Preview import"))
 
 

@@ -13,6 +13,7 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response as WerkzeugResponse
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
 from workflow.i18n import gettext as _
@@ -34,7 +35,7 @@ class RuleForm(FlaskForm):
 
     rule_id = StringField(_l("Rule id (kebab-case)"), validators=[DataRequired(), Length(max=64)])
     family = StringField(_l("Family"), validators=[Optional(), Length(max=40)], default="custom")
-    severity = SelectField(_l("Severity"), choices=[("warning", _l("Warning")), ("info", _l("Info"))], default="warning")
+    severity = SelectField(_l("Severity"), choices=[SelectChoice("warning", _l("Warning")), SelectChoice("info", _l("Info"))], default="warning")
     phrases = TextAreaField(_l("Phrases (matched as whole words, case-insensitive)"), validators=[Optional()])
     pattern = StringField(_l("…or a regular expression (RE2 syntax)"), validators=[Optional(), Length(max=2000)])
     message = TextAreaField(_l("Message shown to the translator"), validators=[DataRequired(), Length(max=1000)])

@@ -20,15 +20,15 @@ class ApiClient:
         self._client = client
         self._headers = {"Authorization": f"Bearer {token}"}
 
-    def get(self, path: str, **kwargs):  # noqa: ANN201
+    def get(self, path: str, **kwargs):
         """GET with the token."""
         return self._client.get(path, headers=self._headers, **kwargs)
 
-    def post(self, path: str, json: object):  # noqa: ANN201
+    def post(self, path: str, json: object):
         """POST JSON with the token."""
         return self._client.post(path, json=json, headers=self._headers)
 
-    def put(self, path: str, json: object):  # noqa: ANN201
+    def put(self, path: str, json: object):
         """PUT JSON with the token."""
         return self._client.put(path, json=json, headers=self._headers)
 

@@ -23,7 +23,7 @@ def _confirm_all(api_client, article_id: int, status: str) -> None:
         assert response.status_code == 200, response.get_json()
 
 
-def _act(api_client, article_id: int, action: str, **extra):  # noqa: ANN202
+def _act(api_client, article_id: int, action: str, **extra):
     return api_client.post(f"/api/v1/articles/{article_id}/transitions", {"action": action, **extra})
 
 
@@ -38,7 +38,10 @@ def test_full_run_through_the_api(api, demo_article):
 
     refused = _act(editor, article_id, "reject")
     assert refused.status_code == 409, refused.get_json()  # a comment is required
-    assert _act(editor, article_id, "reject", comment="Rewrite the headline.").get_json()["state"] == "translating"
+    assert (
+        _act(editor, article_id, "reject", comment="Rewrite the headline.").get_json()["state"]
+        == "translating"
+    )
     assert _act(translator, article_id, "submit", override_reason="checked").get_json()["state"] == "editing"
 
     blocked = _act(editor, article_id, "approve")
@@ -77,7 +80,9 @@ def test_full_run_through_the_pages(client, auth, api, demo_article):
     client.post_form(f"{page}/action", {"action": "submit", "override_reason": "fine"}, token_from=page)
     auth.logout()
     auth.login("editor")
-    client.post_form(f"{page}/action", {"action": "reject", "comment": "Tighten paragraph 2."}, token_from=page)
+    client.post_form(
+        f"{page}/action", {"action": "reject", "comment": "Tighten paragraph 2."}, token_from=page
+    )
     auth.logout()
     auth.login("translator")
     client.post_form(f"{page}/action", {"action": "submit", "override_reason": "fine"}, token_from=page)
@@ -111,9 +116,15 @@ def test_segment_save_conflict_keeps_both_texts(api, demo_article):
     assert stale.status_code == 409
     body = stale.get_json()
     assert body["target"] == "First text, again." and body["version"] == version + 2
-    revisions = db.session.execute(
-        db.select(SegmentRevision.target).where(SegmentRevision.segment_id == segment_id).order_by(SegmentRevision.id)
-    ).scalars().all()
+    revisions = (
+        db.session.execute(
+            db.select(SegmentRevision.target)
+            .where(SegmentRevision.segment_id == segment_id)
+            .order_by(SegmentRevision.id)
+        )
+        .scalars()
+        .all()
+    )
     assert revisions == ["First text.", "First text, again."]
 
 
@@ -139,7 +150,8 @@ def test_save_into_a_segment_of_another_article_is_404(api, demo_article, users)
     from workflow.services.articles import ArticleInput, import_article
 
     other, _ = import_article(
-        ArticleInput(title="o", source_text="别的。", target_lang="en", source_lang="zh"), actor=users["editor"]
+        ArticleInput(title="o", source_text="别的。", target_lang="en", source_lang="zh"),
+        actor=users["editor"],
     )
     editor = api("editor")
     response = editor.put(
@@ -152,7 +164,8 @@ def test_translator_cannot_edit_an_article_assigned_to_someone_else(api, demo_ar
     _act(api("translator2"), demo_article.id, "claim")
     segment = demo_article.segments[1]
     response = api("translator").put(
-        f"/api/v1/articles/{demo_article.id}/segments/{segment.id}", {"target": "x", "version": segment.version}
+        f"/api/v1/articles/{demo_article.id}/segments/{segment.id}",
+        {"target": "x", "version": segment.version},
     )
     assert response.status_code in {403, 404}
 
@@ -166,7 +179,10 @@ def test_four_eyes_rule_and_override_audit(app, api, demo_article, users):
     refused = _act(editor, demo_article.id, "approve", override_reason="ok")
     assert refused.status_code == 403
     assert "four-eyes" in refused.get_json()["detail"].lower()
-    assert _act(api("admin"), demo_article.id, "approve", override_reason="second pair of eyes").status_code == 200
+    assert (
+        _act(api("admin"), demo_article.id, "approve", override_reason="second pair of eyes").status_code
+        == 200
+    )
 
 
 def test_four_eyes_rule_can_be_switched_off(app, api, demo_article):
@@ -188,7 +204,11 @@ def test_override_is_recorded_in_the_timeline_and_audit_log(api, demo_article):
     events = translator.get(f"/api/v1/articles/{demo_article.id}/events").get_json()
     submit = events[-1]
     db.session.rollback()
-    overrides = db.session.execute(db.select(AuditEntry).where(AuditEntry.action == "article.override")).scalars().all()
+    overrides = (
+        db.session.execute(db.select(AuditEntry).where(AuditEntry.action == "article.override"))
+        .scalars()
+        .all()
+    )
     if submit["override_reason"]:
         assert overrides and overrides[0].detail["reason"] == "numbers double-checked"
 
@@ -197,7 +217,10 @@ def test_empty_segment_blocks_submit_even_with_override(api, demo_article):
     translator = api("translator")
     _act(translator, demo_article.id, "claim")
     segment = demo_article.segments[2]
-    translator.put(f"/api/v1/articles/{demo_article.id}/segments/{segment.id}", {"target": "", "version": segment.version})
+    translator.put(
+        f"/api/v1/articles/{demo_article.id}/segments/{segment.id}",
+        {"target": "", "version": segment.version},
+    )
     response = _act(translator, demo_article.id, "submit", override_reason="please")
     assert response.status_code == 409
     assert [b["code"] for b in response.get_json()["blocking"]] == ["empty_segments"]
@@ -214,7 +237,13 @@ def test_list_search_and_filters(api, demo_article):
 
 def test_pages_render(client, auth, demo_article):
     auth.login("editor")
-    for path in ("/my-work", "/articles", f"/articles/{demo_article.id}", "/articles/import", "/articles?overdue=1&q=宜昌"):
+    for path in (
+        "/my-work",
+        "/articles",
+        f"/articles/{demo_article.id}",
+        "/articles/import",
+        "/articles?overdue=1&q=宜昌",
+    ):
         response = client.get(path)
         assert response.status_code == 200, path
 
@@ -224,7 +253,8 @@ def test_translator_sees_only_their_and_claimable_articles(api, demo_article, us
     from workflow.services.transitions import ActionInput, take_action
 
     other, _ = import_article(
-        ArticleInput(title="other", source_text="别的。", target_lang="en", source_lang="zh"), actor=users["editor"]
+        ArticleInput(title="other", source_text="别的。", target_lang="en", source_lang="zh"),
+        actor=users["editor"],
     )
     take_action(other.id, ActionInput("claim"), actor=users["translator2"])
     translator = api("translator")

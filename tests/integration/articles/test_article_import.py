@@ -32,7 +32,9 @@ def test_import_through_the_api_returns_segments(api):
             "source_lang": "zh",
             "target_lang": "en",
             "source_text": "今年1至5月，出口增长15%。进口下降3%。\n\n第二段。",
-            "mt_text": "From January to May this year, exports grew 15%. Imports fell 3%.\n\nThe second paragraph.",
+            "mt_text": (
+                "From January to May this year, exports grew 15%. Imports fell 3%.\n\nThe second paragraph."
+            ),
             "article_date": "2024-06-10",
         },
     )
@@ -47,7 +49,11 @@ def test_import_through_the_api_returns_segments(api):
 def test_source_language_is_detected_when_not_given(api):
     response = api("editor").post(
         "/api/v1/articles",
-        {"title": "检测", "target_lang": "en", "source_text": "今年前三季度，湖北省外贸进出口总值同比增长百分之十二。"},
+        {
+            "title": "检测",
+            "target_lang": "en",
+            "source_text": "今年前三季度，湖北省外贸进出口总值同比增长百分之十二。",
+        },
     )
     assert response.status_code == 201
     assert response.get_json()["source_lang"] == "zh"
@@ -57,8 +63,20 @@ def test_source_language_is_detected_when_not_given(api):
     ("payload", "field"),
     [
         ({"title": "x", "target_lang": "en", "source_text": "   "}, "source_text"),
-        ({"title": "x", "target_lang": "xx-nonsense", "source_text": "你好。", "source_lang": "zh"}, "target_lang"),
-        ({"title": "x", "target_lang": "en", "source_text": "你好。", "source_lang": "zh", "article_date": "30/08/2022"}, "article_date"),
+        (
+            {"title": "x", "target_lang": "xx-nonsense", "source_text": "你好。", "source_lang": "zh"},
+            "target_lang",
+        ),
+        (
+            {
+                "title": "x",
+                "target_lang": "en",
+                "source_text": "你好。",
+                "source_lang": "zh",
+                "article_date": "30/08/2022",
+            },
+            "article_date",
+        ),
         ({"title": "x", "target_lang": "en", "source_text": 42}, "source_text"),
     ],
 )
@@ -73,7 +91,8 @@ def test_bad_input_gets_a_problem_and_writes_nothing(api, payload, field):
 def test_text_above_the_limit_is_413(app, api):
     app.config["COPYDESK_MAX_ARTICLE_BYTES"] = 1000
     response = api("editor").post(
-        "/api/v1/articles", {"title": "big", "target_lang": "en", "source_lang": "zh", "source_text": "好" * 400}
+        "/api/v1/articles",
+        {"title": "big", "target_lang": "en", "source_lang": "zh", "source_text": "好" * 400},
     )
     assert response.status_code == 413
     assert response.mimetype == "application/problem+json"
@@ -110,7 +129,12 @@ def test_import_form_reads_each_file_type(client, auth, filename, content, expec
     auth.login("editor")
     response = client.post_form(
         "/articles/import",
-        {"source_file": (io.BytesIO(content), filename), "source_lang": "zh", "target_lang": "en", "title": "F"},
+        {
+            "source_file": (io.BytesIO(content), filename),
+            "source_lang": "zh",
+            "target_lang": "en",
+            "title": "F",
+        },
         token_from="/articles/import",
         content_type="multipart/form-data",
     )
@@ -168,7 +192,9 @@ def test_unequal_paragraph_counts_are_aligned_by_paragraph_and_said(api):
             "source_lang": "zh",
             "target_lang": "en",
             "source_text": "第一段第一句。第一段第二句。\n\n第二段。\n\n第三段。",
-            "mt_text": "Paragraph one, sentence one. Paragraph one, sentence two. Paragraph two. Paragraph three.",
+            "mt_text": (
+                "Paragraph one, sentence one. Paragraph one, sentence two. Paragraph two. Paragraph three."
+            ),
         },
     )
     body = response.get_json()
