@@ -8,6 +8,7 @@ A failed test leaves a screenshot of every page it opened under ``test-output/sc
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from collections.abc import Callable, Iterator
@@ -53,7 +54,9 @@ def live_server(app, users) -> Iterator[str]:
 def browser() -> Iterator[object]:
     """One headless Chromium for the whole run (Debian's package, not a downloaded build)."""
     if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: install it with `apt-get install chromium` to run browser tests.")
+        pytest.fail(
+            f"{CHROMIUM} is missing: install it with `apt-get install chromium` to run browser tests."
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -85,10 +88,8 @@ def new_page(browser, live_server, request) -> Iterator[Callable[..., object]]:
     if report is not None and report.failed:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         for index, page in enumerate(pages):
-            try:
+            with contextlib.suppress(Exception):  # a screenshot must never hide the real failure
                 page.screenshot(path=str(SCREENSHOTS / f"{request.node.name}-{index}.png"), full_page=True)
-            except Exception:  # noqa: BLE001 - a screenshot must never hide the real failure
-                pass
     for context in contexts:
         context.close()
 

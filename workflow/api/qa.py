@@ -103,7 +103,9 @@ def qa_check() -> Response:
         )
     )
     return jsonify(
-        findings=[{**f.as_dict(), "message": qa.display_message(f), "rule": f.params.get("rule")} for f in findings]
+        findings=[
+            {**f.as_dict(), "message": qa.display_message(f), "rule": f.params.get("rule")} for f in findings
+        ]
     )
 
 

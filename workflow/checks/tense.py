@@ -40,6 +40,11 @@ _REPORTING = re.compile(
     re.IGNORECASE,
 )
 
+# Chinese words saying an action is under way now, which a progressive renders correctly.
+_SOURCE_UNDER_WAY = re.compile(r"目前|正在|现在|当前|如今|仍在|眼下|现已|正处于")
+# English words opening a clause whose time need not be the main verb's.
+_CLAUSE_WORDS = re.compile(r"\b(?:which|that|who|whose|when|after|since|while|as|because)\b", re.IGNORECASE)
+
 
 def _aligned_source_range(
     source_spans: list[tuple[int, int]], source_length: int, start: int, end: int, target_length: int
@@ -61,12 +66,26 @@ def _aligned_source_range(
     return (chosen[0][0], chosen[-1][1]) if chosen else (0, 0)
 
 
-def _verbs_not_past(target: str, start: int, end: int) -> list[re.Match[str]]:
-    """The future phrases of a sentence, else its progressives (unless "now" and the like keep it present)."""
+def _in_other_clause(target: str, anchor: Anchor, offset: int, match: re.Match[str]) -> bool:
+    """Whether a relative or adverbial clause word separates an anchor from a progressive verb."""
+    low = max(0, min(anchor.start + offset, match.start()) - 30)
+    high = max(anchor.end + offset, match.start())
+    return bool(_CLAUSE_WORDS.search(target, low, high))
+
+
+def _verbs_not_past(source: str, target: str, start: int, end: int) -> list[re.Match[str]]:
+    """The future phrases of a sentence, else its progressives.
+
+    Progressives are left alone when the sentence says "now" or the like, or the source says the action is
+    under way (目前, 正在): "is expanding" then renders the Chinese faithfully.
+    """
     futures = [m for m in FUTURE.finditer(target, start, end) if m["verb"].lower() not in NOT_VERBS]
-    if futures or PRESENT_MARKERS.search(target, start, end):
+    if futures or "ing" not in target[start:end]:
         return futures
-    return list(PROGRESSIVE.finditer(target, start, end))
+    progressives = list(PROGRESSIVE.finditer(target, start, end))
+    if progressives and (PRESENT_MARKERS.search(target, start, end) or _SOURCE_UNDER_WAY.search(source)):
+        return []
+    return progressives
 
 
 class TenseDateCheck(Check):
@@ -106,7 +125,9 @@ class TenseDateCheck(Check):
         today = context.article_date
         if today is None or not source.strip():
             return []
-        if not (FUTURE.search(target) or PAST.search(target) or PROGRESSIVE.search(target)):
+        if not (
+            FUTURE.search(target) or PAST.search(target) or ("ing" in target and PROGRESSIVE.search(target))
+        ):
             return []
         refs = [ref for ref in find_time_references(source, today) if not ref.comparison]
         plans = plan_markers(source)
@@ -121,13 +142,15 @@ class TenseDateCheck(Check):
         source_spans = split_source_sentences(source)
         findings: list[Finding] = []
         for start, end in split_target_sentences(target):
-            ahead = _verbs_not_past(target, start, end)
+            ahead = _verbs_not_past(source, target, start, end)
             pasts = [] if ahead else list(PAST.finditer(target, start, end))
             if not ahead and not pasts:
                 continue
-            low, high = _aligned_source_range(source_spans, len(source), start, end, len(target))
-            local_plans = plans[bisect.bisect_left(plans, (low, 0)) : bisect.bisect_left(plans, (high, 0))]
             anchors = find_target_anchors(target[start:end], today)
+            low, high = (0, 0)
+            if plans or not anchors:
+                low, high = _aligned_source_range(source_spans, len(source), start, end, len(target))
+            local_plans = plans[bisect.bisect_left(plans, (low, 0)) : bisect.bisect_left(plans, (high, 0))]
             if anchors:
                 findings += self._judge_by_anchors(
                     source, target, start, anchors, ahead or pasts, source_years, verdicts, local_plans, today
@@ -170,12 +193,14 @@ class TenseDateCheck(Check):
             if anchor.years and not source_years.intersection(anchor.years):
                 continue  # the target's year is not one the source talks about: no evidence either way
             if not anchor.years and anchor.is_past not in source_verdicts:
-                continue  # "next year" with no time word of that kind in the source: an addition, not evidence
+                continue  # "next year" with no time word of its kind in the source: not evidence
             reported = anchor.start + offset < match.start() and _REPORTING.search(
                 target, anchor.end + offset, match.start()
             )
             if is_future and reported:
                 continue  # "In 2021 the firm announced that it will build…": the future is relative
+            if match.re is PROGRESSIVE and _in_other_clause(target, anchor, offset, match):
+                continue  # "The project, which started last year, is progressing": the year is the clause's
             params = {"period": anchor.label, "date": today.isoformat()}
             findings.append(self._verb_finding(self._message_for(match), params, match, None))
         return findings

@@ -61,7 +61,7 @@ def export_command(file_format: str, source_lang: str, target_lang: str, output:
     except ServiceError as exc:
         raise click.ClickException(exc.detail) from None
     if output is None:
-        click.get_binary_stream("stdout").write(data)
+        click.echo(data, nl=False)
     else:
         output.write_bytes(data)
         click.echo(f"Wrote {output}.", err=True)

@@ -106,7 +106,7 @@ def export_command(source_lang: str, target_lang: str, output: Path | None) -> N
     except ServiceError as exc:
         raise click.ClickException(exc.detail) from None
     if output is None:
-        click.get_binary_stream("stdout").write(data)
+        click.echo(data, nl=False)  # bytes go to the binary stream unchanged
     else:
         output.write_bytes(data)
         click.echo(f"Wrote {output}.", err=True)

@@ -131,6 +131,8 @@ _COMPARISON_BEFORE = re.compile(
     r"\s+(?:in\s+)?$",
     re.IGNORECASE,
 )
+# A sentence-opening participle phrase ("Founded in 2010, …", "Established in May, …").
+_MODIFIER_START = re.compile(r"(?:^|[.;]\s+)[A-Z][a-z]+ed\s+(?:in|on|since|during)\s+$")
 _SENTENCE_END = re.compile(r"[.!?;]+[\"”’)]*(?=\s|$)")
 
 
@@ -233,6 +235,11 @@ def find_target_anchors(target: str, today: dt.date) -> list[Anchor]:
         window = max(0, match.start() - 40)
         if _COMPARISON_BEFORE.search(target, window, match.start()):
             return False
+        if (
+            _MODIFIER_START.search(target, window, match.start())
+            and "," in target[match.end() : match.end() + 3]
+        ):
+            return False  # "Founded in 2010, the firm is…": the date belongs to the participle, not the verb
         before = _ADVERBIAL_BEFORE.search(target, window, match.start())
         return before if need_preposition else (before or True)
 

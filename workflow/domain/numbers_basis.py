@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-__all__ = ["Basis", "english_bases", "chinese_bases"]
+__all__ = ["Basis", "chinese_bases", "english_bases"]
 
 
 Span = tuple[int, int]
@@ -63,10 +63,10 @@ def _first_spans(text: str, patterns: tuple[tuple[re.Pattern[str], Basis], ...])
 
 
 def chinese_bases(text: str) -> dict[Basis, Span]:
-    """The change bases a Chinese text states: 同比 / 比去年同期 → year on year, 环比 / 比上月 → previous period."""
+    """The change bases a Chinese text states: 同比 → year on year; 环比, 比上月 → previous period."""
     return _first_spans(text, _ZH)
 
 
 def english_bases(text: str) -> dict[Basis, Span]:
-    """The change bases an English text states ("year on year", "month on month", "from the previous month")."""
+    """The change bases an English text states ("year on year", "month on month", "from the prior month")."""
     return _first_spans(text, _EN)

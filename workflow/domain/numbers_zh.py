@@ -13,12 +13,12 @@ from dataclasses import replace
 from decimal import Decimal
 
 from workflow.domain.numbers_types import Hedge, Kind, Quantity, resolution_of
+from workflow.domain.numbers_zh_numerals import DIGIT_VALUES as _DIGIT_VALUES
+from workflow.domain.numbers_zh_numerals import UNIT_VALUES as _UNIT_VALUES
+from workflow.domain.numbers_zh_numerals import parse_chinese_numeral, scale_of
 
 __all__ = ["extract_zh_numbers", "parse_chinese_numeral"]
 
-_DIGIT_VALUES = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
-_DIGIT_VALUES |= {"八": 8, "九": 9}
-_UNIT_VALUES = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 _CN_DIGITS = "".join(_DIGIT_VALUES)
 _CN_UNITS = "".join(_UNIT_VALUES)
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
@@ -81,82 +81,6 @@ _RANGE_GAP = re.compile(r"\s*(?:至|到|～|~|-|—|–|－)+\s*")
 _RANGE_NEXT = re.compile(rf"\s*(?:至|到|～|~|-|—|–|－)+\s*[{_CN_DIGITS}{_CN_UNITS}\d]")
 _RANGE_PREV = re.compile(rf"[{_CN_DIGITS}{_CN_UNITS}\d]\s*(?:至|到|～|~|-|—|–|－)+\s*$")
 _PLAN_ORDINALS = {"十一五": 11, "十二五": 12, "十三五": 13, "十四五": 14, "十五五": 15}
-
-
-def _parse_integer_numeral(text: str) -> int | None:
-    """Value of an integer Chinese numeral (三千五百, 一万三千, 两千, 一千零五, 三千五); None if malformed."""
-    if text and all(ch in _DIGIT_VALUES for ch in text):
-        if len(text) == 1:
-            return _DIGIT_VALUES[text]
-        return int("".join(str(_DIGIT_VALUES[ch]) for ch in text))  # digit by digit: 二〇二二
-    total = section = 0
-    digit: int | None = None
-    smallest_unit = 10_000  # the last 十/百/千 unit seen in this section, which must keep decreasing
-    last_unit = 0
-    after_zero = wan_seen = False
-    for index, ch in enumerate(text):
-        if ch in "零〇":
-            if digit is not None:
-                return None
-            after_zero = True
-            continue
-        if ch in _DIGIT_VALUES:
-            if digit is not None:
-                return None  # two digits in a row: 七八十, 一五一十
-            digit = _DIGIT_VALUES[ch]
-            continue
-        unit = _UNIT_VALUES[ch]
-        if unit < 10_000:
-            if digit is None:
-                if unit != 10 or (index and not after_zero and text[index - 1] not in "万亿"):
-                    return None
-                digit = 1  # 十五, 一百一十 → the 十 stands for 一十
-            if unit >= smallest_unit:
-                return None
-            section += digit * unit
-            smallest_unit = unit
-        elif unit == 10_000:
-            if wan_seen or (digit is None and section == 0):
-                return None
-            section = (section + (digit or 0)) * unit
-            wan_seen = True
-            smallest_unit = 10_000
-        else:
-            if digit is None and section == 0 and total == 0:
-                return None
-            total = (total + section + (digit or 0)) * unit
-            section = 0
-            wan_seen = False
-            smallest_unit = 10_000
-        last_unit, digit, after_zero = unit, None, False
-    if digit is not None:
-        # 三千五 and 一万五 are colloquial for 3500 and 15000; after 零 the digit is a plain unit digit.
-        if last_unit >= 100 and not after_zero and text[-2] in _UNIT_VALUES:
-            return total + section + digit * last_unit // 10
-        return total + section + digit
-    return total + section
-
-
-def parse_chinese_numeral(text: str) -> Decimal | None:
-    """Value of a Chinese numeral including decimals and trailing units (三点五亿 → 350000000), or None."""
-    integer_part, _, rest = text.partition("点")
-    if not rest:
-        value = _parse_integer_numeral(text)
-        return None if value is None else Decimal(value)
-    fraction = "".join(str(_DIGIT_VALUES[ch]) for ch in rest if ch in _DIGIT_VALUES)
-    units = rest[len(fraction) :]
-    integer = _parse_integer_numeral(integer_part) if integer_part else 0
-    if integer is None or not fraction:
-        return None
-    return Decimal(f"{integer}.{fraction}") * _scale_of(units)
-
-
-def _scale_of(units: str) -> Decimal:
-    """The multiplier of a run of unit characters after digits: 亿 → 10⁸, 万亿 → 10¹², 千万 → 10⁷."""
-    scale = Decimal(1)
-    for ch in units:
-        scale *= _UNIT_VALUES[ch]
-    return scale
 
 
 def _bare_unit_numeral(raw: str) -> Decimal | None:
@@ -295,13 +219,15 @@ def _read_token(match: re.Match[str], text: str) -> tuple[Quantity, Decimal] | N
         raw = match.group("arabic") or match.group("numeral")
         if _attached_to_latin(text, start, end):
             return None  # 5G, G20, COVID-19
-        accepted = "firm" if match.group("arabic") else _accept_numeral(raw, text, start, end, hedge != Hedge.NONE)
+        accepted = (
+            "firm" if match.group("arabic") else _accept_numeral(raw, text, start, end, hedge != Hedge.NONE)
+        )
         if not accepted:
             return None
         soft = accepted == "soft"
         if match.group("arabic"):
             mantissa = Decimal(raw.replace(",", ""))
-            scale = _scale_of(match.group("scale"))
+            scale = scale_of(match.group("scale"))
             value, resolution = mantissa * scale, resolution_of(mantissa, scale)
         else:
             value = parse_chinese_numeral(raw) or _bare_unit_numeral(raw)
@@ -313,14 +239,18 @@ def _read_token(match: re.Match[str], text: str) -> tuple[Quantity, Decimal] | N
             resolution = resolution_of(value)
         late_scale = _MORE_THEN_SCALE.match(text, end) if scale == 1 else None
         if late_scale:  # 20多亿: more than 2 billion
-            scale = _scale_of(late_scale.group("scale"))
+            scale = scale_of(late_scale.group("scale"))
             value, resolution, end = value * scale, resolution_of(value, scale), late_scale.end()
             if hedge is Hedge.NONE:
                 hedge, hedge_text, hedge_length = Hedge.MORE_THAN, late_scale.group(0)[0], 0
         kind, end, alternatives = _read_kind(text, start, end, value, before)
         if kind is Kind.PERCENT and text[end - 1] == "成":
             value, resolution = value * 10, resolution * 10
-        if kind is Kind.PERCENT and hedge is Hedge.NONE and _SHARE_HEDGE.search(text, max(0, start - 24), start):
+        if (
+            kind is Kind.PERCENT
+            and hedge is Hedge.NONE
+            and _SHARE_HEDGE.search(text, max(0, start - 24), start)
+        ):
             hedge, hedge_text = Hedge.ABOUT, "约"  # 约占…的55%
     if value is None:
         return None

@@ -72,10 +72,9 @@ def _language_pair(document: Any, source_lang: str | None, target_lang: str | No
         source = languages[0] if languages else None
     if not target_lang and source:
         source_key = find_language(languages, source)
-        others = {lang.split("-")[0].casefold() for lang in languages if lang != source_key}
-        others.discard(source.split("-")[0].casefold())
+        others = [lang for lang in languages if lang.casefold() != (source_key or source).casefold()]
         if len(others) == 1:
-            target_lang = next(lang for lang in languages if lang.split("-")[0].casefold() in others)
+            target_lang = others[0]
     if not source or not target_lang:
         raise InvalidInput(
             _(

@@ -122,7 +122,7 @@ def _origins(entry_ids: list[int]) -> dict[int, dict[str, Any]]:
             TmEntry.article_id,
             Article.title,
             User.username,
-            User.name,
+            User.display_name,
         )
         .outerjoin(Article, Article.id == TmEntry.article_id)
         .outerjoin(User, User.id == TmEntry.author_id)
@@ -134,7 +134,7 @@ def _origins(entry_ids: list[int]) -> dict[int, dict[str, Any]]:
             "article_id": row.article_id,
             "article_title": row.title or "",
             "author": row.username or "",
-            "author_name": row.name or "",
+            "author_name": row.display_name or row.username or "",
             "date": row.last_used_at.isoformat() if row.last_used_at else None,
         }
         for row in rows

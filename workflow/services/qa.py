@@ -1,4 +1,4 @@
-"""Quality checks as a use case: findings computed on the fly, dismissals stored, errors guarding the lifecycle.
+"""Quality checks as a use case: findings computed on the fly, dismissals stored, errors guarding approval.
 
 Findings are never stored: they are rebuilt from the check registry whenever they are shown, so a fixed
 segment or a changed rule shows at once. Only an editor's decision that a finding is not a problem is
@@ -63,9 +63,13 @@ def build_context(
     target_lang: str = "en",
     article_date: dt.date | None = None,
 ) -> CheckContext:
-    """What the checks may know: languages, the article date, the glossary matcher and the style rules in force."""
+    """What the checks may know: languages, article date, glossary matcher and the style rules in force."""
     if article is not None:
-        source_lang, target_lang, article_date = article.source_lang, article.target_lang, article.article_date
+        source_lang, target_lang, article_date = (
+            article.source_lang,
+            article.target_lang,
+            article.article_date,
+        )
     return CheckContext(
         source_lang=source_lang,
         target_lang=target_lang,
@@ -81,7 +85,9 @@ def finding_fingerprint(finding: Finding, target: str) -> str:
     Edits elsewhere in the segment move the span but keep the flagged text, so the fingerprint holds;
     changing the flagged text (or, for source-only findings, the facts in the params) makes a new one.
     """
-    flagged = target[finding.start : finding.end] if finding.start is not None and finding.end is not None else ""
+    flagged = (
+        target[finding.start : finding.end] if finding.start is not None and finding.end is not None else ""
+    )
     params = {str(k): str(v) for k, v in sorted(finding.params.items())}
     payload = json.dumps(
         [finding.check, params.get("rule", ""), flagged, params], ensure_ascii=False, sort_keys=True
@@ -90,7 +96,7 @@ def finding_fingerprint(finding: Finding, target: str) -> str:
 
 
 def display_message(finding: Finding) -> str:
-    """The finding's message in the UI language: check messages are translated, rule-pack messages are data."""
+    """The message in the UI language: check messages are translated, rule-pack messages are data."""
     template = finding.message if finding.check == "style" else _(finding.message)
     try:
         return template % dict(finding.params) if finding.params else template
@@ -108,7 +114,7 @@ def severity_labels() -> dict[str, str]:
     return {"error": _("Error"), "warning": _("Warning"), "info": _("Info")}
 
 
-# --- live checks -------------------------------------------------------------------------------------------
+# --- live checks ----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -169,7 +175,7 @@ def check_pairs(
     return run_article_checks(pairs, context, checks_in_force())
 
 
-# --- article findings ----------------------------------------------------------------------------------------
+# --- article findings -----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -225,7 +231,9 @@ def article_findings(article: Article) -> ArticleFindings:
             select(Segment).where(Segment.article_id == article.id).order_by(Segment.position)
         ).scalars()
     )
-    results = run_article_checks([(s.source, s.target) for s in segments], build_context(article), checks_in_force())
+    results = run_article_checks(
+        [(s.source, s.target) for s in segments], build_context(article), checks_in_force()
+    )
     dismissals = {
         (d.segment_id, d.check_id, d.fingerprint): d
         for d in db.session.execute(
@@ -268,7 +276,7 @@ def findings_json(article: Article) -> dict[str, Any]:
     }
 
 
-# --- dismissals ----------------------------------------------------------------------------------------------
+# --- dismissals -----------------------------------------------------------------------------------
 
 
 def _editable_segment(article_id: int, segment_id: int, actor: User) -> tuple[Article, Segment]:
@@ -281,7 +289,9 @@ def _editable_segment(article_id: int, segment_id: int, actor: User) -> tuple[Ar
     return article, segment
 
 
-def dismiss_finding(article_id: int, segment_id: int, fingerprint: str, reason: str, *, actor: User) -> FindingDismissal:
+def dismiss_finding(
+    article_id: int, segment_id: int, fingerprint: str, reason: str, *, actor: User
+) -> FindingDismissal:
     """Record that a current finding on a segment is not a problem, with the editor's reason.
 
     :raise InvalidInput: no reason, or the finding is no longer there (the text changed meanwhile).
@@ -337,14 +347,16 @@ def undismiss_finding(article_id: int, dismissal_id: int, *, actor: User) -> Non
         session.delete(dismissal)
 
 
-# --- re-checking every article in the background -------------------------------------------------------------
+# --- re-checking every article in the background --------------------------------------------------
 
 
 @job_handler("recheck")
 def recheck_articles(job: Any, payload: dict[str, Any], progress: Any) -> dict[str, Any]:
-    """Count the active findings of every article that is not archived; the summary lands in the job result."""
+    """Count the active findings of every article not archived; the summary lands in the job result."""
     article_ids = list(
-        db.session.execute(select(Article.id).where(Article.state != "archived").order_by(Article.id)).scalars()
+        db.session.execute(
+            select(Article.id).where(Article.state != "archived").order_by(Article.id)
+        ).scalars()
     )
     per_article: dict[str, dict[str, int]] = {}
     for done, article_id in enumerate(article_ids, start=1):

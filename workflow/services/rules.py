@@ -11,7 +11,6 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Any
 
 from flask import current_app
 from sqlalchemy import select, update
@@ -97,7 +96,7 @@ def current_rule_set() -> RuleSet:
         return cache.rule_set
 
 
-# --- listing -------------------------------------------------------------------------------------------------
+# --- listing --------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -147,7 +146,9 @@ def all_rules() -> list[RuleRow]:
         try:
             rule = _rule_of(custom)
         except InvalidRule:
-            rule = StyleRule(id=custom.rule_id, family=custom.family or "custom", message=custom.message or "")
+            rule = StyleRule(
+                id=custom.rule_id, family=custom.family or "custom", message=custom.message or ""
+            )
         rows.append(RuleRow(rule, "custom", bool(custom.enabled), custom.id))
     return rows
 
@@ -158,12 +159,18 @@ def list_rules(query: RuleQuery) -> list[RuleRow]:
     chosen = []
     for row in all_rules():
         rule = row.rule
-        haystack = " ".join((rule.id, rule.family, rule.message, rule.pattern or "", *rule.phrases)).casefold()
+        haystack = " ".join(
+            (rule.id, rule.family, rule.message, rule.pattern or "", *rule.phrases)
+        ).casefold()
         if needle and needle not in haystack:
             continue
-        if (query.family and rule.family != query.family) or (query.severity and str(rule.severity) != query.severity):
+        if (query.family and rule.family != query.family) or (
+            query.severity and str(rule.severity) != query.severity
+        ):
             continue
-        if (query.source and row.source != query.source) or (query.state and query.state != ("on" if row.enabled else "off")):
+        if (query.source and row.source != query.source) or (
+            query.state and query.state != ("on" if row.enabled else "off")
+        ):
             continue
         chosen.append(row)
     return chosen
@@ -174,7 +181,16 @@ def families() -> list[str]:
     return sorted({row.rule.family for row in all_rules()})
 
 
-# --- changing rules ------------------------------------------------------------------------------------------
+# --- changing rules -------------------------------------------------------------------------------
+
+
+_AUDITED = ("rule_id", "pattern", "phrases", "message")
+
+
+def _record_change(action: str, actor: User, rule_id: str, **detail: object) -> None:
+    """Audit a rule change and bump the counter, both inside the caller's transaction."""
+    audit.record(action, actor=actor, target=f"rule {rule_id}", **detail)
+    _bump_counter()
 
 
 def _require_admin(actor: User) -> None:
@@ -195,8 +211,7 @@ def set_shipped_enabled(rule_id: str, enabled: bool, *, actor: User) -> None:
         setting.enabled = enabled
         setting.changed_by_id = actor.id
         setting.changed_at = utcnow()
-        audit.record("rule.toggle", actor=actor, target=f"rule {rule_id}", source="shipped", enabled=enabled)
-        _bump_counter()
+        _record_change("rule.toggle", actor, rule_id, source="shipped", enabled=enabled)
 
 
 @dataclass(frozen=True)
@@ -255,20 +270,19 @@ def draft_rule(data: CustomRuleInput) -> StyleRule:
     return rule
 
 
+_FIELD_HINTS = (
+    ("does not match", "examples_match"),
+    ("wrongly matches", "examples_clean"),
+    ("message", "message"),
+    ("family", "family"),
+    ("rule id", "rule_id"),
+    ("phrase", "phrases"),
+)
+
+
 def _field_of(message: str) -> str:
     """The form field an InvalidRule message is about, so the form can show it in place."""
-    lowered = message.lower()
-    for needle, name in (
-        ("does not match", "examples_match"),
-        ("wrongly matches", "examples_clean"),
-        ("message", "message"),
-        ("family", "family"),
-        ("rule id", "rule_id"),
-        ("phrase", "phrases"),
-    ):
-        if needle in lowered:
-            return name
-    return "pattern"
+    return next((name for needle, name in _FIELD_HINTS if needle in message.lower()), "pattern")
 
 
 def _refuse_taken_id(rule_id: str, own_id: int | None = None) -> None:
@@ -285,18 +299,19 @@ def _refuse_taken_id(rule_id: str, own_id: int | None = None) -> None:
 
 
 def _apply(row: CustomStyleRule, rule: StyleRule, actor: User) -> None:
-    row.rule_id = rule.id
-    row.family = rule.family
-    row.phrases = list(rule.phrases)
-    row.pattern = rule.pattern or ""
-    row.severity = str(rule.severity)
-    row.message = rule.message
-    row.suggestions = list(rule.suggestions)
-    row.examples_match = list(rule.examples_match)
-    row.examples_clean = list(rule.examples_clean)
-    row.enabled = rule.enabled
-    row.updated_by_id = actor.id
-    row.updated_at = utcnow()
+    for name in (
+        "family",
+        "message",
+        "phrases",
+        "suggestions",
+        "examples_match",
+        "examples_clean",
+        "enabled",
+    ):
+        value = getattr(rule, name)
+        setattr(row, name, list(value) if isinstance(value, tuple) else value)
+    row.rule_id, row.pattern, row.severity = rule.id, rule.pattern or "", str(rule.severity)
+    row.updated_by_id, row.updated_at = actor.id, utcnow()
 
 
 def create_custom_rule(data: CustomRuleInput, *, actor: User) -> CustomStyleRule:
@@ -309,8 +324,7 @@ def create_custom_rule(data: CustomRuleInput, *, actor: User) -> CustomStyleRule
         _apply(row, rule, actor)
         session.add(row)
         session.flush()
-        audit.record("rule.create", actor=actor, target=f"rule {rule.id}", pattern=row.pattern, phrases=row.phrases)
-        _bump_counter()
+        _record_change("rule.create", actor, rule.id, pattern=row.pattern, phrases=row.phrases)
     return row
 
 
@@ -329,10 +343,9 @@ def update_custom_rule(custom_id: int, data: CustomRuleInput, *, actor: User) ->
     with unit_of_work():
         row = get_custom_rule(custom_id)
         _refuse_taken_id(rule.id, own_id=row.id)
-        before = {"rule_id": row.rule_id, "pattern": row.pattern, "phrases": row.phrases, "message": row.message}
+        before = {name: getattr(row, name) for name in _AUDITED}
         _apply(row, rule, actor)
-        audit.record("rule.update", actor=actor, target=f"rule {rule.id}", before=before)
-        _bump_counter()
+        _record_change("rule.update", actor, rule.id, before=before)
     return row
 
 
@@ -341,11 +354,8 @@ def set_custom_enabled(custom_id: int, enabled: bool, *, actor: User) -> CustomS
     _require_admin(actor)
     with unit_of_work():
         row = get_custom_rule(custom_id)
-        row.enabled = enabled
-        row.updated_by_id = actor.id
-        row.updated_at = utcnow()
-        audit.record("rule.toggle", actor=actor, target=f"rule {row.rule_id}", source="custom", enabled=enabled)
-        _bump_counter()
+        row.enabled, row.updated_by_id, row.updated_at = enabled, actor.id, utcnow()
+        _record_change("rule.toggle", actor, row.rule_id, source="custom", enabled=enabled)
     return row
 
 
@@ -354,19 +364,13 @@ def delete_custom_rule(custom_id: int, *, actor: User) -> None:
     _require_admin(actor)
     with unit_of_work() as session:
         row = get_custom_rule(custom_id)
-        audit.record(
-            "rule.delete",
-            actor=actor,
-            target=f"rule {row.rule_id}",
-            pattern=row.pattern,
-            phrases=row.phrases,
-            message=row.message,
+        _record_change(
+            "rule.delete", actor, row.rule_id, deleted={name: getattr(row, name) for name in _AUDITED}
         )
         session.delete(row)
-        _bump_counter()
 
 
-# --- trying rules out ----------------------------------------------------------------------------------------
+# --- trying rules out -----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -382,7 +386,9 @@ class TestHit:
 
 def _check_test_text(text: str) -> None:
     if len(text) > MAX_TEST_TEXT:
-        raise InvalidInput(_("Paste at most %(limit)s characters.", limit=MAX_TEST_TEXT), errors={"text": _("Too long.")})
+        raise InvalidInput(
+            _("Paste at most %(limit)s characters.", limit=MAX_TEST_TEXT), errors={"text": _("Too long.")}
+        )
 
 
 def test_draft(data: CustomRuleInput, text: str) -> list[TestHit]:
@@ -407,7 +413,8 @@ def test_rules_in_force(text: str) -> list[TestHit]:
     """What the rules in force match in pasted text."""
     _check_test_text(text)
     return [
-        TestHit(m.rule.id, _safe_message(m.rule, m.text), m.start, m.end, m.text) for m in current_rule_set().find(text)
+        TestHit(m.rule.id, _safe_message(m.rule, m.text), m.start, m.end, m.text)
+        for m in current_rule_set().find(text)
     ]
 
 
@@ -416,20 +423,3 @@ def _safe_message(rule: StyleRule, matched: str) -> str:
         return rule.message % {"match": matched, "rule": rule.id}
     except (KeyError, ValueError, TypeError):
         return rule.message
-
-
-def highlight_segments(text: str, hits: list[TestHit]) -> list[dict[str, Any]]:
-    """The text cut into plain and highlighted pieces (overlaps merged), for an escaped rendering."""
-    pieces: list[dict[str, Any]] = []
-    position = 0
-    for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
-        if hit.end <= position:
-            continue
-        start = max(hit.start, position)
-        if start > position:
-            pieces.append({"text": text[position:start], "rule": None})
-        pieces.append({"text": text[start : hit.end], "rule": hit.rule_id})
-        position = hit.end
-    if position < len(text):
-        pieces.append({"text": text[position:], "rule": None})
-    return pieces

@@ -148,6 +148,8 @@ def comment_counts(article_id: int) -> dict[int, tuple[int, int]]:
 def _rows(article_id: int, review_mode: bool) -> list[dict[str, Any]]:
     """The grid's rows: segments in one query, with comment counts and (in review) tracked changes."""
     counts = comment_counts(article_id)
+    # one translation for every row (gettext per row costs more than rendering the row)
+    label = _("Translation of segment %(n)s", n="\x00")
     rows = []
     previous_paragraph = None
     for segment in db.session.execute(
@@ -155,11 +157,12 @@ def _rows(article_id: int, review_mode: bool) -> list[dict[str, Any]]:
     ).scalars():
         total, unresolved = counts.get(segment.id, (0, 0))
         diff_html = ""
-        if review_mode and segment.translated_text is not None:
+        if review_mode and segment.translated_text not in (None, segment.target):
             diff_html = str(render_diff_html(word_diff(segment.translated_text, segment.target)))
         rows.append(
             {
                 "segment": segment,
+                "label": label.replace("\x00", str(segment.position + 1)),
                 "paragraph_start": previous_paragraph is not None and segment.paragraph != previous_paragraph,
                 "comments": total,
                 "unresolved": unresolved,

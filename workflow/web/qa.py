@@ -71,7 +71,11 @@ def dismiss(article_id: int) -> WerkzeugResponse:
     else:
         try:
             qa.dismiss_finding(
-                article_id, form.segment_id.data or 0, form.fingerprint.data or "", form.reason.data or "", actor=current_user
+                article_id,
+                form.segment_id.data or 0,
+                form.fingerprint.data or "",
+                form.reason.data or "",
+                actor=current_user,
             )
         except ServiceError as exc:
             if exc.status in (403, 404):

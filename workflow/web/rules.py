@@ -16,13 +16,13 @@ from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
+from workflow.extensions import db
 from workflow.i18n import gettext as _
 from workflow.i18n import lazy_gettext as _l
-from workflow.extensions import db
 from workflow.models import Article
 from workflow.services import rules
 from workflow.services.errors import InvalidInput, NotFound
-from workflow.services.rules import CustomRuleInput, RuleQuery
+from workflow.services.rules import CustomRuleInput, RuleQuery, TestHit
 from workflow.web.permissions import role_required
 
 rules_bp = Blueprint("rules", __name__, url_prefix="/rules")
@@ -35,15 +35,25 @@ class RuleForm(FlaskForm):
 
     rule_id = StringField(_l("Rule id (kebab-case)"), validators=[DataRequired(), Length(max=64)])
     family = StringField(_l("Family"), validators=[Optional(), Length(max=40)], default="custom")
-    severity = SelectField(_l("Severity"), choices=[SelectChoice("warning", _l("Warning")), SelectChoice("info", _l("Info"))], default="warning")
+    severity = SelectField(
+        _l("Severity"),
+        choices=[SelectChoice("warning", _l("Warning")), SelectChoice("info", _l("Info"))],
+        default="warning",
+    )
     phrases = TextAreaField(_l("Phrases (matched as whole words, case-insensitive)"), validators=[Optional()])
-    pattern = StringField(_l("…or a regular expression (RE2 syntax)"), validators=[Optional(), Length(max=2000)])
-    message = TextAreaField(_l("Message shown to the translator"), validators=[DataRequired(), Length(max=1000)])
+    pattern = StringField(
+        _l("…or a regular expression (RE2 syntax)"), validators=[Optional(), Length(max=2000)]
+    )
+    message = TextAreaField(
+        _l("Message shown to the translator"), validators=[DataRequired(), Length(max=1000)]
+    )
     suggestions = TextAreaField(_l("Suggested replacements"), validators=[Optional()])
     examples_match = TextAreaField(_l("Examples it must match"), validators=[Optional()])
     examples_clean = TextAreaField(_l("Examples it must not match"), validators=[Optional()])
     enabled = BooleanField(_l("Enabled"), default=True)
-    test_text = TextAreaField(_l("Try it on this text"), validators=[Optional(), Length(max=rules.MAX_TEST_TEXT)])
+    test_text = TextAreaField(
+        _l("Try it on this text"), validators=[Optional(), Length(max=rules.MAX_TEST_TEXT)]
+    )
 
 
 class TestForm(FlaskForm):
@@ -54,6 +64,23 @@ class TestForm(FlaskForm):
 
 class CsrfOnlyForm(FlaskForm):
     """Buttons that change something (switch, delete) post this form for its CSRF token."""
+
+
+def highlight_segments(text: str, hits: list[TestHit]) -> list[dict[str, Any]]:
+    """The text cut into plain and highlighted pieces (overlaps merged), for an escaped rendering."""
+    pieces: list[dict[str, Any]] = []
+    position = 0
+    for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
+        if hit.end <= position:
+            continue
+        start = max(hit.start, position)
+        if start > position:
+            pieces.append({"text": text[position:start], "rule": None})
+        pieces.append({"text": text[start : hit.end], "rule": hit.rule_id})
+        position = hit.end
+    if position < len(text):
+        pieces.append({"text": text[position:], "rule": None})
+    return pieces
 
 
 def _lines(text: str | None) -> list[str]:
@@ -77,7 +104,7 @@ def _input_of(form: RuleForm) -> CustomRuleInput:
 
 def _show_errors(form: RuleForm, exc: InvalidInput) -> None:
     for name, message in (exc.errors or {}).items():
-        target = form[name] if name in form else form.pattern
+        target = form[name] if name in form else form.pattern  # noqa: SIM401 (a form is not a dict)
         target.errors = [*target.errors, message]
     flash(exc.detail, "danger")
 
@@ -112,7 +139,10 @@ def toggle_shipped(rule_id: str) -> WerkzeugResponse:
     if CsrfOnlyForm().validate_on_submit():
         enabled = request.form.get("enabled") == "1"
         rules.set_shipped_enabled(rule_id, enabled, actor=current_user)
-        flash(_("Rule %(id)s is now on.", id=rule_id) if enabled else _("Rule %(id)s is now off.", id=rule_id), "success")
+        flash(
+            _("Rule %(id)s is now on.", id=rule_id) if enabled else _("Rule %(id)s is now off.", id=rule_id),
+            "success",
+        )
     return redirect(request.form.get("next") or url_for("rules.rule_list"))
 
 
@@ -125,7 +155,7 @@ def _test_hits(form: RuleForm) -> tuple[list[dict[str, Any]] | None, int]:
     except InvalidInput as exc:
         _show_errors(form, exc)
         return None, 0
-    return rules.highlight_segments(text, hits), len(hits)
+    return highlight_segments(text, hits), len(hits)
 
 
 def _rule_page(form: RuleForm, row: Any = None) -> tuple[str, int] | WerkzeugResponse:
@@ -184,7 +214,12 @@ def toggle_custom(custom_id: int) -> WerkzeugResponse:
     """Switch a custom rule on or off."""
     if CsrfOnlyForm().validate_on_submit():
         row = rules.set_custom_enabled(custom_id, request.form.get("enabled") == "1", actor=current_user)
-        flash(_("Rule %(id)s is now on.", id=row.rule_id) if row.enabled else _("Rule %(id)s is now off.", id=row.rule_id), "success")
+        flash(
+            _("Rule %(id)s is now on.", id=row.rule_id)
+            if row.enabled
+            else _("Rule %(id)s is now off.", id=row.rule_id),
+            "success",
+        )
     return redirect(request.form.get("next") or url_for("rules.rule_list"))
 
 
@@ -207,7 +242,7 @@ def test_rules() -> tuple[str, int]:
     if form.validate_on_submit():
         text = form.text.data or ""
         hits = rules.test_rules_in_force(text)
-        pieces = rules.highlight_segments(text, hits)
+        pieces = highlight_segments(text, hits)
     status = 422 if request.method == "POST" and form.errors else 200
     return render_template("rules/test.html", form=form, pieces=pieces, hits=hits), status
 
@@ -222,7 +257,9 @@ def recheck() -> WerkzeugResponse:
     if not CsrfOnlyForm().validate_on_submit():
         flash(_("The form has expired; try again."), "danger")
         return redirect(url_for("rules.rule_list"))
-    total = db.session.execute(db.select(db.func.count()).select_from(Article).where(Article.state != "archived")).scalar_one()
+    total = db.session.execute(
+        db.select(db.func.count()).select_from(Article).where(Article.state != "archived")
+    ).scalar_one()
     job = start_job("recheck", {}, actor=current_user, total=total)
     return redirect(url_for("rules.recheck_status", job_id=job.id))
 
@@ -240,5 +277,7 @@ def recheck_status(job_id: int) -> str:
     titles: dict[int, str] = {}
     if summary:
         ids = [int(i) for i, c in summary["counts"].items() if any(c.values())]
-        titles = dict(db.session.execute(db.select(Article.id, Article.title).where(Article.id.in_(ids))).all())
+        titles = dict(
+            db.session.execute(db.select(Article.id, Article.title).where(Article.id.in_(ids))).all()
+        )
     return render_template("rules/recheck.html", job=job, summary=summary, titles=titles)

@@ -41,7 +41,9 @@ def test_comment_thread_reply_and_resolve(client, auth, article):
     headers = sign_in(client, auth, "editor")
     segment = article.segments[1]
     base = f"/api/v1/articles/{article.id}/comments"
-    first = client.post(base, json={"segment_id": segment.id, "body": "Is 12.5% year on year?"}, headers=headers)
+    first = client.post(
+        base, json={"segment_id": segment.id, "body": "Is 12.5% year on year?"}, headers=headers
+    )
     assert first.status_code == 201
     root = first.get_json()
     reply = client.post(base, json={"body": "Yes, year on year.", "parent_id": root["id"]}, headers=headers)
@@ -95,7 +97,8 @@ def test_history_lists_revisions_with_origins_and_diffs(client, auth, article):
 
 def test_history_of_a_segment_of_another_article_is_not_found(client, auth, article, users):
     other, _summary = import_article(
-        ArticleInput(source_text="另一篇文章。", target_lang="en", source_lang="zh", title="Other"), actor=users["editor"]
+        ArticleInput(source_text="另一篇文章。", target_lang="en", source_lang="zh", title="Other"),
+        actor=users["editor"],
     )
     sign_in(client, auth, "editor")
     response = client.get(f"/api/v1/articles/{article.id}/segments/{other.segments[0].id}/history")
@@ -106,15 +109,25 @@ def test_review_diff_tracks_the_editors_changes_against_the_translators_text(cli
     headers = sign_in(client, auth, "translator")
     segment = article.segments[1]
     confirmed = put_target(
-        client, headers, article, segment, "Exports grew by 12.5% in the first seven months.", status="translated"
+        client,
+        headers,
+        article,
+        segment,
+        "Exports grew by 12.5% in the first seven months.",
+        status="translated",
     )
     assert confirmed.status_code == 200
-    transitions.take_action(article.id, ActionInput(action="submit", override_reason="test"), actor=users["translator"])
+    transitions.take_action(
+        article.id, ActionInput(action="submit", override_reason="test"), actor=users["translator"]
+    )
     auth.logout()
     headers = sign_in(client, auth, "editor")
     edited = client.put(
         f"/api/v1/articles/{article.id}/segments/{segment.id}",
-        json={"target": "Exports rose 12.5% in the first seven months.", "version": confirmed.get_json()["version"]},
+        json={
+            "target": "Exports rose 12.5% in the first seven months.",
+            "version": confirmed.get_json()["version"],
+        },
         headers=headers,
     )
     assert edited.status_code == 200
@@ -126,9 +139,13 @@ def test_review_diff_tracks_the_editors_changes_against_the_translators_text(cli
 
 def test_replace_preview_skips_reviewed_segments_unless_included(client, auth, article):
     headers = sign_in(client, auth, "editor")
-    put_target(client, headers, article, article.segments[2], "The number of companies increased.", status="reviewed")
+    put_target(
+        client, headers, article, article.segments[2], "The number of companies increased.", status="reviewed"
+    )
     url = f"/api/v1/articles/{article.id}/replace"
-    preview = client.post(url, json={"find": "the", "replace": "THE", "apply": False}, headers=headers).get_json()
+    preview = client.post(
+        url, json={"find": "the", "replace": "THE", "apply": False}, headers=headers
+    ).get_json()
     assert [c["position"] for c in preview["changes"]] == [1]
     assert preview["skipped_reviewed"] == 1
     assert preview["applied"] is False
@@ -142,15 +159,23 @@ def test_replace_preview_skips_reviewed_segments_unless_included(client, auth, a
 def test_replace_case_sensitive_matches_exact_case_only(client, auth, article):
     headers = sign_in(client, auth, "editor")
     url = f"/api/v1/articles/{article.id}/replace"
-    result = client.post(url, json={"find": "the", "replace": "a", "case_sensitive": True}, headers=headers).get_json()
-    assert [c["after"] for c in result["changes"]] == ["In a first seven months of this year, exports grew by 12.5%."]
+    result = client.post(
+        url, json={"find": "the", "replace": "a", "case_sensitive": True}, headers=headers
+    ).get_json()
+    assert [c["after"] for c in result["changes"]] == [
+        "In a first seven months of this year, exports grew by 12.5%."
+    ]
 
 
 def test_replace_apply_saves_each_segment_and_reports_conflicts(client, auth, article):
     headers = sign_in(client, auth, "editor")
     url = f"/api/v1/articles/{article.id}/replace"
-    put_target(client, headers, article, article.segments[2], "The number of companies increased.", status="reviewed")
-    preview = client.post(url, json={"find": "increased", "replace": "rose", "include_reviewed": False}, headers=headers)
+    put_target(
+        client, headers, article, article.segments[2], "The number of companies increased.", status="reviewed"
+    )
+    preview = client.post(
+        url, json={"find": "increased", "replace": "rose", "include_reviewed": False}, headers=headers
+    )
     assert preview.get_json()["changes"] == []  # the only match is reviewed
     preview = client.post(url, json={"find": "Yichang", "replace": "Yichang's"}, headers=headers).get_json()
     versions = {str(c["segment_id"]): c["version"] for c in preview["changes"]}
@@ -158,7 +183,9 @@ def test_replace_apply_saves_each_segment_and_reports_conflicts(client, auth, ar
     segment = article.segments[0]
     put_target(client, headers, article, segment, "Yichang district innovates.")
     applied = client.post(
-        url, json={"find": "Yichang", "replace": "Yichang's", "apply": True, "versions": versions}, headers=headers
+        url,
+        json={"find": "Yichang", "replace": "Yichang's", "apply": True, "versions": versions},
+        headers=headers,
     ).get_json()
     assert applied["applied"] is True
     assert applied["segments"] == []
@@ -171,7 +198,9 @@ def test_replace_apply_saves_each_segment_and_reports_conflicts(client, auth, ar
 def test_replace_apply_writes_revisions_with_origin_replace(client, auth, article):
     headers = sign_in(client, auth, "editor")
     url = f"/api/v1/articles/{article.id}/replace"
-    applied = client.post(url, json={"find": "exports", "replace": "shipments", "apply": True}, headers=headers)
+    applied = client.post(
+        url, json={"find": "exports", "replace": "shipments", "apply": True}, headers=headers
+    )
     body = applied.get_json()
     assert [s["target"] for s in body["segments"]] == [
         "In the first seven months of this year, shipments grew by 12.5%."
@@ -200,10 +229,14 @@ def test_replace_bad_input_gets_a_clear_problem(client, auth, article, body, sta
 
 
 def test_translator_cannot_replace_after_submitting(client, auth, article, users):
-    transitions.take_action(article.id, ActionInput(action="submit", override_reason="test"), actor=users["translator"])
+    transitions.take_action(
+        article.id, ActionInput(action="submit", override_reason="test"), actor=users["translator"]
+    )
     headers = sign_in(client, auth, "translator")
     response = client.post(
-        f"/api/v1/articles/{article.id}/replace", json={"find": "the", "replace": "a", "apply": True}, headers=headers
+        f"/api/v1/articles/{article.id}/replace",
+        json={"find": "the", "replace": "a", "apply": True},
+        headers=headers,
     )
     assert response.status_code in {403, 404}
 
@@ -211,7 +244,10 @@ def test_translator_cannot_replace_after_submitting(client, auth, article, users
 @pytest.mark.parametrize(
     ("make_body", "status"),
     [
-        (lambda seg: {"target": "x" * 10001, "version": seg.version}, 422),  # longer than the configured limit
+        (
+            lambda seg: {"target": "x" * 10001, "version": seg.version},
+            422,
+        ),  # longer than the configured limit
         (lambda seg: {"target": "text"}, 422),  # no version
         (lambda seg: {"target": "text", "version": seg.version + 5}, 409),  # stale version
     ],
@@ -232,7 +268,8 @@ def test_bad_saves_are_refused_and_nothing_changes(client, auth, article, make_b
 
 def test_save_to_a_segment_of_another_article_is_not_found(client, auth, article, users):
     other, _summary = import_article(
-        ArticleInput(source_text="另一篇文章。", target_lang="en", source_lang="zh", title="Other"), actor=users["editor"]
+        ArticleInput(source_text="另一篇文章。", target_lang="en", source_lang="zh", title="Other"),
+        actor=users["editor"],
     )
     headers = sign_in(client, auth, "translator")
     response = client.put(

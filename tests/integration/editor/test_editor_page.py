@@ -58,7 +58,9 @@ def test_editors_confirm_to_reviewed(client, auth, article):
 
 
 def test_translator_sees_read_only_after_submitting(client, auth, article, users):
-    transitions.take_action(article.id, ActionInput(action="submit", override_reason="test"), actor=users["translator"])
+    transitions.take_action(
+        article.id, ActionInput(action="submit", override_reason="test"), actor=users["translator"]
+    )
     auth.login("translator")
     html = client.get(f"/articles/{article.id}/edit").get_data(as_text=True)
     assert "readonly-banner" in html
@@ -69,10 +71,17 @@ def test_translator_sees_read_only_after_submitting(client, auth, article, users
 def test_review_mode_shows_tracked_changes_against_the_translators_text(client, auth, article, users):
     segment = article.segments[1]
     saved = segments.save_segment(
-        article.id, segment.id, SegmentSave("Exports grew 12.5%.", segment.version, "translated"), actor=users["translator"]
+        article.id,
+        segment.id,
+        SegmentSave("Exports grew 12.5%.", segment.version, "translated"),
+        actor=users["translator"],
     )
-    transitions.take_action(article.id, ActionInput(action="submit", override_reason="test"), actor=users["translator"])
-    segments.save_segment(article.id, segment.id, SegmentSave("Exports rose 12.5%.", saved.version), actor=users["editor"])
+    transitions.take_action(
+        article.id, ActionInput(action="submit", override_reason="test"), actor=users["translator"]
+    )
+    segments.save_segment(
+        article.id, segment.id, SegmentSave("Exports rose 12.5%.", saved.version), actor=users["editor"]
+    )
     auth.login("editor")
     html = client.get(f"/articles/{article.id}/edit").get_data(as_text=True)
     assert "review-mode" in html
@@ -83,7 +92,10 @@ def test_review_mode_shows_tracked_changes_against_the_translators_text(client, 
 def test_html_typed_into_a_target_is_shown_escaped(client, auth, article, users):
     segment = article.segments[0]
     segments.save_segment(
-        article.id, segment.id, SegmentSave('<script>alert("x")</script>', segment.version), actor=users["translator"]
+        article.id,
+        segment.id,
+        SegmentSave('<script>alert("x")</script>', segment.version),
+        actor=users["translator"],
     )
     auth.login("translator")
     html = client.get(f"/articles/{article.id}/edit").get_data(as_text=True)
@@ -115,7 +127,10 @@ def test_translator_cannot_open_an_article_of_someone_else(client, auth, article
 def test_post_editing_page_shows_edit_distance_per_segment_and_average(client, auth, article, users):
     segment = article.segments[0]
     segments.save_segment(
-        article.id, segment.id, SegmentSave("The Yichang area innovates.", segment.version), actor=users["translator"]
+        article.id,
+        segment.id,
+        SegmentSave("The Yichang area innovates.", segment.version),
+        actor=users["translator"],
     )
     auth.login("editor")
     html = client.get(f"/articles/{article.id}/post-editing").get_data(as_text=True)

@@ -31,8 +31,8 @@ def term_rows() -> list[tuple]:
     """Every stored term as comparable tuples, read fresh from the database."""
     db.session.rollback()
     rows = db.session.execute(
-        db.select(Term.source_lang, Term.target_lang, Term.source_term, Term.target_term, Term.status).order_by(
-            Term.id
-        )
+        db.select(
+            Term.source_lang, Term.target_lang, Term.source_term, Term.target_term, Term.status
+        ).order_by(Term.id)
     ).all()
     return [tuple(row) for row in rows]

@@ -24,10 +24,7 @@ GOOD_CSV = (
 
 def full_glossary() -> list[TermData]:
     db.session.rollback()
-    return [
-        _without_id(term)
-        for term in glossary.pair_terms("zh", "en")
-    ]
+    return [_without_id(term) for term in glossary.pair_terms("zh", "en")]
 
 
 def _without_id(term) -> TermData:
@@ -38,12 +35,19 @@ def _without_id(term) -> TermData:
 
 def seed(users) -> None:
     glossary.create_term(
-        "zh", "en",
-        TermData("一带一路", "Belt and Road", ("BRI",), ("One Belt One Road",), "proper noun", "policy", "NDRC"),
+        "zh",
+        "en",
+        TermData(
+            "一带一路", "Belt and Road", ("BRI",), ("One Belt One Road",), "proper noun", "policy", "NDRC"
+        ),
         actor=users["admin"],
     )
-    glossary.create_term("zh", "en", TermData("华为", "", do_not_translate=True, case_sensitive=True), actor=None)
-    glossary.propose_term("zh", "en", TermData("片区", "area", note='sub-zone, "quoted", =1+1'), actor=users["translator"])
+    glossary.create_term(
+        "zh", "en", TermData("华为", "", do_not_translate=True, case_sensitive=True), actor=None
+    )
+    glossary.propose_term(
+        "zh", "en", TermData("片区", "area", note='=1+1 sub-zone, "quoted"'), actor=users["translator"]
+    )
 
 
 @pytest.mark.parametrize("file_format", ["csv", "tbx"])
@@ -64,13 +68,17 @@ def test_export_then_import_gives_the_same_glossary(app, users, file_format):
 def test_csv_export_neutralises_formulas(app, users):
     seed(users)
     exported = glossary_io.export_glossary("zh", "en", "csv").decode()
-    assert "'=1+1" in exported and ",=1" not in exported
+    assert "\"'=1+1 sub-zone" in exported and ",=1" not in exported
 
 
 def test_preview_then_confirm_imports_all_rows(client, auth, users):
     glossary.create_term("zh", "en", TermData("营商环境", "business climate"), actor=None)
-    glossary.create_term("zh", "en", TermData("海关", "customs", part_of_speech="noun", domain="customs",
-                                              note="=cmd|' /C calc'!A0"), actor=None)
+    glossary.create_term(
+        "zh",
+        "en",
+        TermData("海关", "customs", part_of_speech="noun", domain="customs", note="=cmd|' /C calc'!A0"),
+        actor=None,
+    )
     auth.login("admin")
     page = client.post_form(
         "/glossary/import",
@@ -88,15 +96,29 @@ def test_preview_then_confirm_imports_all_rows(client, auth, users):
     rows = term_rows()
     assert ("zh", "en", "营商环境", "business environment", "approved") in rows and len(rows) == 3
     db.session.rollback()
-    assert db.session.execute(db.select(AuditEntry.action).where(AuditEntry.action == "glossary.import")).scalar_one()
+    assert db.session.execute(
+        db.select(AuditEntry.action).where(AuditEntry.action == "glossary.import")
+    ).scalar_one()
     # The kept upload is gone: confirming twice does nothing.
-    assert client.post_form("/glossary/import/confirm", {"token": token}, token_from="/glossary/import").status_code == 404
+    assert (
+        client.post_form(
+            "/glossary/import/confirm", {"token": token}, token_from="/glossary/import"
+        ).status_code
+        == 404
+    )
 
 
 def test_another_admin_cannot_confirm_my_upload(client, auth, users):
-    token = glossary_io.stash_upload(GOOD_CSV, filename="t.csv", source_lang="zh", target_lang="en", owner=users["editor"])
+    token = glossary_io.stash_upload(
+        GOOD_CSV, filename="t.csv", source_lang="zh", target_lang="en", owner=users["editor"]
+    )
     auth.login("admin")
-    assert client.post_form("/glossary/import/confirm", {"token": token}, token_from="/glossary/import").status_code == 404
+    assert (
+        client.post_form(
+            "/glossary/import/confirm", {"token": token}, token_from="/glossary/import"
+        ).status_code
+        == 404
+    )
     assert term_rows() == []
 
 
@@ -118,7 +140,11 @@ def test_bad_csv_is_refused_with_row_errors_and_nothing_written(client, auth, us
     auth.login("admin")
     page = client.post_form(
         "/glossary/import",
-        {"glossary_file": (io.BytesIO(BAD_UPLOADS[name]), "bad.csv"), "source_lang": "zh", "target_lang": "en"},
+        {
+            "glossary_file": (io.BytesIO(BAD_UPLOADS[name]), "bad.csv"),
+            "source_lang": "zh",
+            "target_lang": "en",
+        },
         token_from="/glossary/import",
         content_type="multipart/form-data",
     )
@@ -164,15 +190,30 @@ def test_real_tbx_file_imports(users):
 def test_cli_import_and_export(runner, tmp_path):
     good = tmp_path / "good.csv"
     good.write_bytes(GOOD_CSV)
-    result = runner.invoke(args=["glossary", "import", str(good), "--source-lang", "zh", "--target-lang", "en"])
+    result = runner.invoke(
+        args=["glossary", "import", str(good), "--source-lang", "zh", "--target-lang", "en"]
+    )
     assert result.exit_code == 0, result.output
     assert "3 created" in result.output and len(term_rows()) == 3
 
-    exported = runner.invoke(args=["glossary", "export", "--format", "csv", "--source-lang", "zh", "--target-lang", "en"])
+    exported = runner.invoke(
+        args=["glossary", "export", "--format", "csv", "--source-lang", "zh", "--target-lang", "en"]
+    )
     assert exported.exit_code == 0 and "一带一路,Belt and Road" in exported.output
     target = tmp_path / "out.tbx"
     written = runner.invoke(
-        args=["glossary", "export", "--format", "tbx", "--source-lang", "zh", "--target-lang", "en", "-o", str(target)]
+        args=[
+            "glossary",
+            "export",
+            "--format",
+            "tbx",
+            "--source-lang",
+            "zh",
+            "--target-lang",
+            "en",
+            "-o",
+            str(target),
+        ]
     )
     assert written.exit_code == 0 and b"<term>" in target.read_bytes()
 
@@ -180,7 +221,9 @@ def test_cli_import_and_export(runner, tmp_path):
 def test_cli_import_prints_row_errors_and_writes_nothing(runner, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_bytes(BAD_UPLOADS["duplicate"])
-    result = runner.invoke(args=["glossary", "import", str(bad), "--source-lang", "zh", "--target-lang", "en"])
+    result = runner.invoke(
+        args=["glossary", "import", str(bad), "--source-lang", "zh", "--target-lang", "en"]
+    )
     assert result.exit_code == 1
     assert "line 5" in result.output and "already defined on line 4" in result.output
     assert term_rows() == []

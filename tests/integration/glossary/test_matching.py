@@ -11,7 +11,9 @@ from workflow.services import glossary
 
 from .conftest import bearer
 
-DEMO_SENTENCE = "中央媒体自贸试验区采访团走进位于湖北自贸试验区宜昌片区生物产业园的城东U谷（宜昌生物医药孵化器）"
+DEMO_SENTENCE = (
+    "中央媒体自贸试验区采访团走进位于湖北自贸试验区宜昌片区生物产业园的城东U谷（宜昌生物医药孵化器）"
+)
 
 
 def matches(client, users, text: str, source_lang: str = "zh", target_lang: str = "en") -> list[dict]:
@@ -34,8 +36,19 @@ def test_demo_sentence_shows_the_starter_terms(client, users):
     assert ("孵化器", 44, 47) in spans
     for match in found:
         assert DEMO_SENTENCE[match["start"] : match["end"]] == match["source_term"]
-        assert {"term_id", "source_term", "target_term", "start", "end", "variants", "note", "do_not_translate"} <= set(match)
-    assert next(m for m in found if m["source_term"] == "自贸试验区")["target_term"] == "pilot free trade zone"
+        assert {
+            "term_id",
+            "source_term",
+            "target_term",
+            "start",
+            "end",
+            "variants",
+            "note",
+            "do_not_translate",
+        } <= set(match)
+    assert (
+        next(m for m in found if m["source_term"] == "自贸试验区")["target_term"] == "pilot free trade zone"
+    )
 
 
 def test_offsets_are_characters_and_english_sources_match_inflections(client, users):
@@ -47,10 +60,13 @@ def test_offsets_are_characters_and_english_sources_match_inflections(client, us
 
 
 def test_matches_api_validates_its_input(client, users):
-    missing = client.get("/api/v1/glossary/matches", query_string={"text": "x"}, headers=bearer(users, "translator"))
+    missing = client.get(
+        "/api/v1/glossary/matches", query_string={"text": "x"}, headers=bearer(users, "translator")
+    )
     assert missing.status_code == 422 and missing.mimetype == "application/problem+json"
     unknown = client.get(
-        "/api/v1/glossary/matches", query_string={"source_lang": "xx", "target_lang": "en", "text": "x"},
+        "/api/v1/glossary/matches",
+        query_string={"source_lang": "xx", "target_lang": "en", "text": "x"},
         headers=bearer(users, "translator"),
     )
     assert unknown.status_code == 422

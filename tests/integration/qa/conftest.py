@@ -29,7 +29,14 @@ def bearer(users: dict[str, object], name: str) -> dict[str, str]:
 def article(app, users) -> Article:
     """An article dated 30 August 2022 in translation, assigned to the translator, MT as the target."""
     created, _summary = articles.import_article(
-        ArticleInput(source_text=SOURCE, mt_text=MT, source_lang="zh", target_lang="en", title="Park output", article_date="2022-08-30"),
+        ArticleInput(
+            source_text=SOURCE,
+            mt_text=MT,
+            source_lang="zh",
+            target_lang="en",
+            title="Park output",
+            article_date="2022-08-30",
+        ),
         actor=users["editor"],
     )
     created.state = "translating"
@@ -42,4 +49,8 @@ def article(app, users) -> Article:
 def segments_of(article: Article) -> list[Segment]:
     """The article's segments in order, fresh from the database."""
     db.session.rollback()
-    return list(db.session.execute(db.select(Segment).where(Segment.article_id == article.id).order_by(Segment.position)).scalars())
+    return list(
+        db.session.execute(
+            db.select(Segment).where(Segment.article_id == article.id).order_by(Segment.position)
+        ).scalars()
+    )

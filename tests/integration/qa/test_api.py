@@ -15,7 +15,12 @@ def _check(client, headers, **body):
 
 
 def test_wrong_magnitude_is_an_error_with_the_correct_figure(client, users):
-    response = _check(client, bearer(users, "translator"), source="园区产值达13.56亿元。", target="The output reached 13.56 billion yuan.")
+    response = _check(
+        client,
+        bearer(users, "translator"),
+        source="园区产值达13.56亿元。",
+        target="The output reached 13.56 billion yuan.",
+    )
     assert response.status_code == 200
     findings = response.get_json()["findings"]
     numbers = [f for f in findings if f["check"] == "numbers"]
@@ -29,7 +34,10 @@ def test_wrong_magnitude_is_an_error_with_the_correct_figure(client, users):
 
 def test_future_tense_for_a_past_year_depends_on_the_article_date(client, users):
     headers = bearer(users, "translator")
-    pair = {"source": "2021年，园区产值达13.56亿元。", "target": "In 2021, the output of the park will reach 1.356 billion yuan."}
+    pair = {
+        "source": "2021年，园区产值达13.56亿元。",
+        "target": "In 2021, the output of the park will reach 1.356 billion yuan.",
+    }
     in_2022 = _check(client, headers, article_date="2022-08-30", **pair).get_json()["findings"]
     in_2021 = _check(client, headers, article_date="2021-01-15", **pair).get_json()["findings"]
     assert any(f["check"] == "tense-date" for f in in_2022)
@@ -38,8 +46,12 @@ def test_future_tense_for_a_past_year_depends_on_the_article_date(client, users)
 
 def test_talents_and_full_width_comma_are_flagged_with_fixes(client, users):
     target = "We introduced 3,082 talents，mostly engineers."
-    findings = _check(client, bearer(users, "translator"), source="我们引进人才3082名，多为工程师。", target=target).get_json()["findings"]
-    talents = next(f for f in findings if f["check"] == "style" and target[f["start"] : f["end"]] == "talents")
+    findings = _check(
+        client, bearer(users, "translator"), source="我们引进人才3082名，多为工程师。", target=target
+    ).get_json()["findings"]
+    talents = next(
+        f for f in findings if f["check"] == "style" and target[f["start"] : f["end"]] == "talents"
+    )
     assert talents["severity"] == "warning" and "talent" in talents["suggestions"]
     comma = next(f for f in findings if f["check"] == "punctuation")
     assert target[comma["start"] : comma["end"]] == "，" and comma["suggestions"] == [","]
@@ -47,7 +59,10 @@ def test_talents_and_full_width_comma_are_flagged_with_fixes(client, users):
 
 def test_a_clean_translation_has_no_findings(client, users):
     findings = _check(
-        client, bearer(users, "translator"), source="园区有60多家企业。", target="The park has more than 60 companies."
+        client,
+        bearer(users, "translator"),
+        source="园区有60多家企业。",
+        target="The park has more than 60 companies.",
     ).get_json()["findings"]
     assert findings == []
 
@@ -73,7 +88,9 @@ def test_bad_input_is_a_422_problem_naming_the_field(client, users, body, field)
 
 
 def test_the_check_needs_authentication(client):
-    response = client.post("/api/v1/qa/check", json={"source": "a", "target": "b", "source_lang": "zh", "target_lang": "en"})
+    response = client.post(
+        "/api/v1/qa/check", json={"source": "a", "target": "b", "source_lang": "zh", "target_lang": "en"}
+    )
     assert response.status_code == 401
 
 
@@ -98,7 +115,9 @@ def test_a_custom_rule_cannot_hang_a_request(client, users):
     from workflow.services.rules import CustomRuleInput
 
     rules.create_custom_rule(
-        CustomRuleInput(rule_id="many-as", message="Too many a's.", pattern=r"(?:a|aa)*b", examples_match=["aab"]),
+        CustomRuleInput(
+            rule_id="many-as", message="Too many a's.", pattern=r"(?:a|aa)*b", examples_match=["aab"]
+        ),
         actor=users["admin"],
     )
     started = time.perf_counter()

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from tests.integration.qa.conftest import bearer, segments_of
 from workflow.extensions import db
 from workflow.models import ArticleEvent, AuditEntry, FindingDismissal, Segment
 from workflow.services import qa
-
-from tests.integration.qa.conftest import bearer, segments_of
 
 
 def _numbers_finding(article):
@@ -42,7 +41,11 @@ def test_editor_dismisses_and_undismisses_a_finding(client, auth, users, article
     auth.login("editor")
     response = client.post_form(
         f"/articles/{article.id}/qa/dismiss",
-        {"segment_id": item.segment.id, "fingerprint": item.fingerprint, "reason": "The client wants the Chinese figure."},
+        {
+            "segment_id": item.segment.id,
+            "fingerprint": item.fingerprint,
+            "reason": "The client wants the Chinese figure.",
+        },
         token_from=f"/articles/{article.id}/qa",
     )
     assert response.status_code == 302
@@ -53,7 +56,11 @@ def test_editor_dismisses_and_undismisses_a_finding(client, auth, users, article
     html = client.get(f"/articles/{article.id}/qa").get_data(as_text=True)
     assert "The client wants the Chinese figure." in html and "Eddie Editor" in html
 
-    client.post_form(f"/articles/{article.id}/qa/dismissals/{dismissal.id}/delete", {}, token_from=f"/articles/{article.id}/qa")
+    client.post_form(
+        f"/articles/{article.id}/qa/dismissals/{dismissal.id}/delete",
+        {},
+        token_from=f"/articles/{article.id}/qa",
+    )
     db.session.rollback()
     assert db.session.execute(db.select(FindingDismissal)).first() is None
     assert qa.count_blocking_findings(article) == 1
@@ -83,7 +90,9 @@ def test_dismissal_needs_a_reason_and_an_editor(client, auth, article):
 
 def test_a_dismissal_survives_edits_elsewhere_but_not_a_change_of_the_flagged_text(app, users, article):
     item = _numbers_finding(article)
-    qa.dismiss_finding(article.id, item.segment.id, item.fingerprint, "agreed with the client", actor=users["editor"])
+    qa.dismiss_finding(
+        article.id, item.segment.id, item.fingerprint, "agreed with the client", actor=users["editor"]
+    )
     segment = db.session.get(Segment, item.segment.id)
     segment.target = "In 2021, the park's output value reached 13.56 billion yuan."
     db.session.commit()
@@ -101,12 +110,16 @@ def test_error_finding_blocks_submit_until_overridden(client, users, article):
     blocking = {b["code"]: b for b in blocked.get_json()["blocking"]}
     assert blocking["error_findings"]["count"] == 1 and blocking["error_findings"]["overridable"] is True
 
-    allowed = client.post(url, json={"action": "submit", "override_reason": "Figure confirmed by the client."}, headers=headers)
+    allowed = client.post(
+        url, json={"action": "submit", "override_reason": "Figure confirmed by the client."}, headers=headers
+    )
     assert allowed.status_code == 200 and allowed.get_json()["state"] == "editing"
     db.session.rollback()
     event = db.session.execute(db.select(ArticleEvent).where(ArticleEvent.action == "submit")).scalar_one()
     assert event.override_reason == "Figure confirmed by the client."
-    audit = db.session.execute(db.select(AuditEntry).where(AuditEntry.action == "article.override")).scalar_one()
+    audit = db.session.execute(
+        db.select(AuditEntry).where(AuditEntry.action == "article.override")
+    ).scalar_one()
     assert "error_findings" in audit.detail["guards"]
 
 
@@ -114,5 +127,9 @@ def test_fixing_the_error_lets_submit_through(client, users, article):
     segment = segments_of(article)[0]
     segment.target = "In 2021, the output value of the park reached 1.356 billion yuan."
     db.session.commit()
-    response = client.post(f"/api/v1/articles/{article.id}/transitions", json={"action": "submit"}, headers=bearer(users, "translator"))
+    response = client.post(
+        f"/api/v1/articles/{article.id}/transitions",
+        json={"action": "submit"},
+        headers=bearer(users, "translator"),
+    )
     assert response.status_code == 200

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from tests.integration.qa.conftest import bearer
 from workflow import create_app
 from workflow.extensions import db
 from workflow.models import AuditEntry, CustomStyleRule, ShippedRuleSetting
 from workflow.services import qa
-
-from tests.integration.qa.conftest import bearer
 
 RULES = "/rules"
 VALID_RULE = {
@@ -26,7 +25,10 @@ VALID_RULE = {
 
 def _style_ids(client, users, target):
     body = {"source": "测试", "target": target, "source_lang": "zh", "target_lang": "en"}
-    findings = client.post("/api/v1/qa/check", json=body, headers=bearer(users, "translator")).get_json()["findings"]
+    api = client.application.test_client()  # a client without the admin's browser session
+    findings = api.post("/api/v1/qa/check", json=body, headers=bearer(users, "translator")).get_json()[
+        "findings"
+    ]
     return {f.get("rule") for f in findings if f["check"] == "style"}
 
 
@@ -65,7 +67,9 @@ def test_switching_off_a_shipped_rule_removes_its_findings_at_once_in_every_app(
         db.session.remove()
 
     auth.login("admin")
-    response = client.post_form(f"{RULES}/shipped/talents-countable/toggle", {"enabled": "0"}, token_from=RULES)
+    response = client.post_form(
+        f"{RULES}/shipped/talents-countable/toggle", {"enabled": "0"}, token_from=RULES
+    )
     assert response.status_code == 302
     assert "talents-countable" not in _style_ids(client, users, target)
     with other.app_context():
@@ -147,7 +151,9 @@ def test_testing_a_draft_shows_escaped_highlights_without_saving(client, auth):
 
 def test_testing_the_rules_in_force(client, auth):
     auth.login("admin")
-    response = client.post_form(f"{RULES}/test", {"text": "We recruited high-end talents."}, token_from=f"{RULES}/test")
+    response = client.post_form(
+        f"{RULES}/test", {"text": "We recruited high-end talents."}, token_from=f"{RULES}/test"
+    )
     html = response.get_data(as_text=True)
     assert "high-end-talent" in html and "<mark" in html
 

@@ -145,3 +145,83 @@ def test_a_source_completed_marker_names_the_marker():
 )
 def test_past_tense(verb, past):
     assert past_tense(verb) == past
+
+
+NEWS_FIRES = [
+    # (article date, source, target, flagged phrase, suggestion)
+    (
+        dt.date(2023, 5, 15),
+        "上周，首趟中欧班列从成都发车。",
+        "Last week, the first China-Europe train is departing from Chengdu.",
+        "is departing",
+        "departed",
+    ),
+    (
+        dt.date(2024, 6, 18),
+        "1—5月，出口额同比增长18.4%。",
+        "From January to May, exports are growing 18.4 percent year on year.",
+        "are growing",
+        "grew",
+    ),
+    (
+        dt.date(2022, 9, 8),
+        "上个月，该市出台了十条措施。",
+        "Last month, the city is rolling out 10 measures.",
+        "is rolling",
+        "rolled",
+    ),
+    (dt.date(2024, 9, 5), "去年，该港吞吐量创新高。", "The port is hitting a record.", "is hitting", "hit"),
+    (
+        dt.date(2024, 7, 15),
+        "预计今年全年外贸进出口增长5%左右。",
+        "Foreign trade grew about 5 percent this year.",
+        "grew",
+        "will grow",
+    ),
+    (
+        dt.date(2024, 8, 20),
+        "第七届进博会将于11月在上海举办。",
+        "The seventh CIIE was held in Shanghai in November.",
+        "was held",
+        "will be held",
+    ),
+    (
+        dt.date(2024, 4, 12),
+        "下周，商务部将举办座谈会。",
+        "Next week, the Ministry of Commerce held a symposium.",
+        "held",
+        "will hold",
+    ),
+    (
+        dt.date(2024, 3, 7),
+        "前两个月，进出口总值同比增长8.7%。",
+        "In the first two months, trade will rise 8.7 percent year on year.",
+        "will rise",
+        "rose",
+    ),
+]
+
+
+@pytest.mark.parametrize(("today", "source", "target", "phrase", "suggestion"), NEWS_FIRES)
+def test_progressives_for_past_periods_and_pasts_for_plans(today, source, target, phrase, suggestion):
+    context = CheckContext(source_lang="zh", target_lang="en", article_date=today)
+    findings = TenseDateCheck().check_pair(source, target, context)
+    assert [(target[f.start : f.end], f.suggestions) for f in findings] == [(phrase, (suggestion,))]
+
+
+NEWS_CLEAN = [
+    ("去年，出口增长10%。", "Last year exports rose 10 percent, and the company is now expanding."),
+    ("去年，该公司已经开始扩产。", "The company is already expanding production."),
+    ("今年以来，出口持续增长。", "Exports are growing steadily this year."),
+    ("2021年，园区产值达13.56亿元。", "In 2021, output reached 1.356 billion yuan, according to the park."),
+    ("出口增长5%。", "Exports grew 5 percent, and analysts expect more growth next year."),
+    ("新工厂将于今年年底前投入使用。", "The new plant will be put into use before the end of this year."),
+    ("该公司成立于2010年，目前正在扩大产能。", "Founded in 2010, the company is expanding its capacity."),
+    ("该公司成立于2010年，将建设新工厂。", "Founded in 2010, the company will build a new plant."),
+    ("该项目于去年开工，进展顺利。", "The project, which started last year, is progressing smoothly."),
+]
+
+
+@pytest.mark.parametrize(("source", "target"), NEWS_CLEAN)
+def test_present_progressives_and_unrelated_periods_stay_quiet(source, target):
+    assert TenseDateCheck().check_pair(source, target, CONTEXT) == []

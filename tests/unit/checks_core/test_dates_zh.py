@@ -91,3 +91,15 @@ def test_plan_markers(source, markers):
 )
 def test_chinese_numerals(text, value):
     assert chinese_numeral_value(text) == value
+
+
+@pytest.mark.parametrize(
+    ("source", "marker", "end"),
+    [
+        ("前两个月，出口", "前两个月", dt.date(2022, 2, 28)),
+        ("今年前两个月", "今年前两个月", dt.date(2022, 2, 28)),
+    ],
+)
+def test_two_written_liang_is_a_count_of_months(source, marker, end):
+    (ref,) = find_time_references(source, ARTICLE)
+    assert (ref.marker, ref.period_end, ref.is_past) == (marker, end, True)

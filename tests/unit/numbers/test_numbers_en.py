@@ -127,3 +127,17 @@ def test_parse_digits_with_any_grouping(raw: str, value: str) -> None:
 def test_format_english_suggestions(chinese: str, english: str) -> None:
     (quantity,) = extract_zh_numbers(chinese)
     assert format_english(quantity) == english
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "hedge"),
+    [
+        ("more than a decade", "10", MORE),
+        ("over the past two decades", "20", NONE),
+        ("nearly a century", "100", NEAR),
+        ("three decades", "30", NONE),
+    ],
+)
+def test_decades_and_centuries_count_years(text: str, value: str, hedge: Hedge) -> None:
+    (quantity,) = extract_en_numbers(text)
+    assert (quantity.value, quantity.kind, quantity.hedge) == (Decimal(value), P, hedge)

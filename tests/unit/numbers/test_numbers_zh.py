@@ -140,3 +140,68 @@ def test_parse_chinese_numeral(numeral: str, value: int) -> None:
 @pytest.mark.parametrize("numeral", ["七八十", "一五一十", "三百千"])
 def test_malformed_numerals_are_rejected(numeral: str) -> None:
     assert parse_chinese_numeral(numeral) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "hedge", "soft"),
+    [
+        ("十余个国家", "10", MORE, False),  # a bare 十 before 余 counts
+        ("百余家企业", "100", MORE, False),
+        ("千多名员工", "1000", MORE, False),
+        ("十多年来", "10", MORE, False),
+        ("超百亿元", "10000000000", MORE, False),  # 百亿 stands for 一百亿
+        ("逾千亿元", "100000000000", MORE, False),
+        ("万吨级泊位", "10000", NONE, False),  # a size class: 10,000-tonne
+        ("十万吨级码头", "100000", NONE, False),
+        ("20多亿元", "2000000000", MORE, False),  # 多 between the number and its unit
+        ("三百余万人", "3000000", MORE, False),
+        ("二十多万人", "200000", MORE, False),
+        ("1亿2000万元", "120000000", NONE, False),  # one number written in two parts
+        ("3万5千人", "35000", NONE, False),
+        ("两家企业", "2", NONE, True),  # a count in words, which English may render as "both"
+        ("三个项目", "3", NONE, True),
+        ("十条措施", "10", NONE, True),
+        ("五年来", "5", NONE, True),
+    ],
+)
+def test_bare_units_counts_and_split_numbers(text: str, value: str, hedge: Hedge, soft: bool) -> None:
+    (quantity,) = extract_zh_numbers(text)
+    assert (quantity.value, quantity.kind, quantity.hedge) == (Decimal(value), P, hedge)
+    assert quantity.spelled_out is soft
+
+
+@pytest.mark.parametrize(
+    ("text", "last"),
+    [("前5个月", 5), ("前两个月", 2), ("今年前10个月", 10), ("前11个月", 11), ("前三个月", 3)],
+)
+def test_first_months_are_a_month_range(text: str, last: int) -> None:
+    (quantity,) = extract_zh_numbers(text)
+    assert (quantity.kind, quantity.value, quantity.range_end) == (Kind.MONTH, 1, last)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("提前5个月完成", "5"), ("目前3个月", "3")],  # five months ahead of schedule: not January-May
+)
+def test_months_ahead_are_not_the_first_months(text: str, value: str) -> None:
+    (quantity,) = extract_zh_numbers(text)
+    assert (quantity.kind, quantity.value, quantity.range_end) == (P, Decimal(value), None)
+
+
+@pytest.mark.parametrize(
+    "text", ["签约5个项目", "预约3次", "节约20%", "制约3家", "合约2份", "履约5年", "纽约3家"]
+)
+def test_yue_inside_a_word_is_no_hedge(text: str) -> None:
+    assert all(quantity.hedge is NONE for quantity in extract_zh_numbers(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"), [("约5亿", ABOUT), ("大约300家", ABOUT), ("约占全省的55%", ABOUT)]
+)
+def test_yue_on_its_own_is_about(text: str, hedge: Hedge) -> None:
+    assert [quantity.hedge for quantity in extract_zh_numbers(text)] == [hedge]
+
+
+@pytest.mark.parametrize("text", ["第三家企业", "三大领域", "两国企业", "一家企业", "三三两两"])
+def test_ordinals_and_set_phrases_are_not_counts(text: str) -> None:
+    assert extract_zh_numbers(text) == []

@@ -39,7 +39,9 @@
     bar.textContent = job.percent + '%';
     progress.setAttribute('aria-valuenow', String(job.percent));
     stateBadge.textContent = strings[job.state] || job.state;
-    stateBadge.className = 'badge job-state job-state-' + job.state;
+    var tone = { done: 'success', failed: 'danger', running: 'primary' }[job.state] || 'secondary';
+    stateBadge.className = 'badge job-state text-bg-' + tone;
+    stateBadge.setAttribute('data-state', job.state);
     count.textContent = job.total ? format(strings.progress, { done: job.done, total: job.total }) : '';
     message.textContent = job.message || '';
     if (job.state === 'done' || job.state === 'failed') {
@@ -65,6 +67,6 @@
       });
   }
 
-  var initial = stateBadge.className.match(/job-state-(\w+)/);
-  if (!initial || (initial[1] !== 'done' && initial[1] !== 'failed')) { window.setTimeout(poll, 1000); }
+  var initial = stateBadge.getAttribute('data-state');
+  if (initial !== 'done' && initial !== 'failed') { window.setTimeout(poll, 1000); }
 })();

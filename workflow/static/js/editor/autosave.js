@@ -76,7 +76,8 @@
     var box = st.row.querySelector('.seg-diff');
     if (!cfg.reviewMode || !box) { return; }
     C.api('GET', cfg.apiBase + '/segments/' + st.id + '/review-diff').then(function (res) {
-      if (res.ok) { box.innerHTML = res.body.diff_html; } // escaped by the server
+      // escaped by the server; shown only when the editor changed something
+      if (res.ok) { box.innerHTML = /<(ins|del)>/.test(res.body.diff_html) ? res.body.diff_html : ''; }
     }).catch(function () { /* the diff refreshes on the next save */ });
   }
 

@@ -128,7 +128,7 @@
     } else if ((ctrl && event.shiftKey && lower === 's') || (event.altKey && !ctrl && (lower === 's' || event.code === 'KeyS'))) {
       event.preventDefault();
       if (cfg.editable) { C.rows.setText(st, row.querySelector('.seg-source').textContent, 'source'); }
-    } else if ((ctrl || event.altKey) && /^Digit[1-3]$/.test(event.code)) {
+    } else if ((ctrl || event.altKey) && !event.shiftKey && /^Digit[1-3]$/.test(event.code)) {
       event.preventDefault();
       var n = parseInt(event.code.slice(5), 10);
       var suggestion = C.suggestions.get(st.id)[n - 1];
@@ -207,6 +207,12 @@
       document.getElementById('row-filter').addEventListener('change', function (event) { applyFilter(event.target.value); });
       document.getElementById('open-help').addEventListener('click', openHelp);
       wireDialogClosers();
+      var header = document.querySelector('.editor-header');
+      var measure = function () {
+        document.documentElement.style.setProperty('--ed-header-h', header.offsetHeight + 'px');
+      };
+      measure();
+      window.addEventListener('resize', measure);
       paintBars(parseInt(document.getElementById('total-count').textContent, 10) || 0);
       var first = rows().filter(function (row) { return !isConfirmed(row); })[0] || rows()[0];
       if (first) { setActive(first); }

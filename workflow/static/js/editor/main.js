@@ -2,8 +2,8 @@
 (function () {
   'use strict';
   var C = window.Copydesk;
+  C.sidePanel.init();  // listens for the active row, so it starts before the grid picks the first one
   C.grid.init();
-  C.sidePanel.init();
   C.tools.init();
   C.rows.offerRestore();
   document.getElementById('editor').setAttribute('data-ready', 'true');
