@@ -11,6 +11,7 @@ This suite stresses the whole machine and crashes PostgreSQL on purpose, so it r
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import socket
@@ -157,8 +158,6 @@ def _seed(database: LoadDatabase, clients_per_role: int) -> None:
         "    print(json.dumps({'article': article.id, 'segments': segments, 'tokens': tokens,"
         " 'translator': translator}))\n"
     )
-    import json
-
     done = subprocess.run(
         [str(VENV_BIN / "python"), "-c", script, str(clients_per_role)],
         cwd=PROJECT_ROOT,

@@ -173,7 +173,7 @@ def _sqlite_integrity(database: LoadDatabase) -> None:
 
 
 def _expected_segments(database: LoadDatabase) -> int:
-    """How many segments the import text makes, measured by one import through the CLI-free service path."""
+    """How many segments the import text makes, measured by importing it once through the API."""
     server = Server(database, workers=1, log_name="measure.log").start()
     try:
         answer = api_session(database.tokens["admin"][0]).post(

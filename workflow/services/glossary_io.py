@@ -238,7 +238,7 @@ def export_filename(source_lang: str, target_lang: str, file_format: str) -> str
 
 
 def _upload_dir() -> Path:
-    configured = current_app.config.get("COPYDESK_UPLOAD_DIR")
+    configured = current_app.config.get("COPYDESK_UPLOAD_FOLDER")
     folder = Path(configured) if configured else Path(current_app.instance_path) / "uploads"
     folder.mkdir(parents=True, exist_ok=True)
     return folder

@@ -253,8 +253,9 @@ def may_import_tmx(actor: User) -> bool:
 
 
 def upload_folder() -> Path:
-    """Where uploaded TMX files wait for their job: ``instance/uploads``."""
-    folder = Path(current_app.instance_path) / "uploads"
+    """Where uploaded TMX files wait for their job: ``COPYDESK_UPLOAD_FOLDER`` or ``instance/uploads``."""
+    configured = current_app.config.get("COPYDESK_UPLOAD_FOLDER")
+    folder = Path(configured) if configured else Path(current_app.instance_path) / "uploads"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

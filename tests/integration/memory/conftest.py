@@ -86,3 +86,9 @@ def seed_memory(users) -> Callable[..., None]:
         db.session.rollback()
 
     return seed
+
+
+@pytest.fixture(autouse=True)
+def private_upload_folder(app, tmp_path):
+    """Uploaded TMX files wait in the test's own folder, never in the project's instance folder."""
+    app.config["COPYDESK_UPLOAD_FOLDER"] = str(tmp_path / "uploads")

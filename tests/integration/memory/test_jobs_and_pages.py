@@ -20,7 +20,7 @@ def _upload(client, data: bytes, **fields):
     )
 
 
-def test_editor_uploads_a_tmx_and_follows_the_job_to_its_result(app, client, auth, monkeypatch):
+def test_editor_uploads_a_tmx_and_follows_the_job_to_its_result(client, auth, monkeypatch):
     monkeypatch.setattr(memory_io, "BATCH_SIZE", 4)
     published = []
     original = memory_io.publish_live_progress

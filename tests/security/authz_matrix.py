@@ -1,0 +1,3 @@
+"""The authorization table."""
+PRINCIPALS = ("anonymous", "translator", "translator2", "editor", "admin", "revoked_token")
+MATRIX = {}
