@@ -10,6 +10,7 @@ routes; review every cell before pasting it in.
 from __future__ import annotations
 
 import importlib.util
+import io
 import os
 from pathlib import Path
 from typing import Any
@@ -103,14 +104,14 @@ REQUESTS: dict[tuple[str, str], Any] = {
     ("glossary.import_confirm", "POST"): lambda w, who: {"form": {"token": "0123456789abcdef"}},
     ("glossary.import_upload", "POST"): lambda w, who: {
         "form": {"source_lang": "zh", "target_lang": "en"},
-        "files": {"glossary_file": ("terms.csv", CSV_UPLOAD)},
+        "files": {"glossary_file": (io.BytesIO(CSV_UPLOAD), "terms.csv")},
     },
     ("glossary.term_edit", "POST"): lambda w, who: _term_form(w),
     ("glossary.term_new", "POST"): lambda w, who: _term_form(w),
     ("main.set_language", "POST"): lambda w, who: {"form": {"locale": "en"}},
     ("memory.import_tmx", "POST"): lambda w, who: {
         "form": {"source_lang": "zh", "target_lang": "en"},
-        "files": {"file": ("memory.tmx", TMX_UPLOAD)},
+        "files": {"file": (io.BytesIO(TMX_UPLOAD), "memory.tmx")},
     },
     ("memory.panel_concordance", "GET"): lambda w, who: {"query": {"q": "出口", "source_lang": "zh", "target_lang": "en"}},
     ("memory.concordance", "GET"): lambda w, who: {"query": {"q": "出口"}},
