@@ -14,7 +14,6 @@ import datetime as dt
 import itertools
 import shutil
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,7 +28,9 @@ ROLES = ("translator", "translator2", "editor", "admin")
 
 
 @pytest.fixture(scope="module")
-def security_app(migrated_database: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+def security_app(
+    migrated_database: dict[str, str], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Flask]:
     """One Copydesk app on its own freshly emptied database, shared by every test of a module."""
     folder = tmp_path_factory.mktemp("security")
     if migrated_database["kind"] == "sqlite":
@@ -143,7 +144,9 @@ class World:
             "zh", "en", TermData(source_term=f"外贸{n}", target_term=f"foreign trade {n}"), actor=admin
         )
         custom = rules.create_custom_rule(
-            rules.CustomRuleInput(rule_id=f"matrix-rule-{n}", message="Avoid this phrase.", phrases=[f"zq{n}x"]),
+            rules.CustomRuleInput(
+                rule_id=f"matrix-rule-{n}", message="Avoid this phrase.", phrases=[f"zq{n}x"]
+            ),
             actor=admin,
         )
         entry = TmEntry(
@@ -200,6 +203,3 @@ class World:
 def world(security_app: Flask) -> World:
     """The objects and principals every matrix cell is aimed at."""
     return World(security_app)
-
-
-
