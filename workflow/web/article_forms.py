@@ -28,7 +28,9 @@ class ImportForm(FlaskForm):
     article_date = StringField(
         _l("Publication date"), validators=[Optional(), Length(max=10)], render_kw={"type": "date"}
     )
-    due_date = StringField(_l("Due date"), validators=[Optional(), Length(max=10)], render_kw={"type": "date"})
+    due_date = StringField(
+        _l("Due date"), validators=[Optional(), Length(max=10)], render_kw={"type": "date"}
+    )
     origin_url = StringField(_l("Original address (URL)"), validators=[Optional(), Length(max=2000)])
     priority = SelectField(_l("Priority"), choices=priority_choices, default="1")
     submit = SubmitField(_l("Import article"))
