@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, make_response, render_template, request
+from flask import Flask, Response, abort, make_response, render_template, request
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from workflow.api.problems import problem
@@ -11,6 +12,7 @@ from workflow.extensions import db
 from workflow.i18n import gettext as _
 from workflow.services.errors import ServiceError
 
+DATABASE_INT_MAX = 2**31 - 1  # ids are INTEGER columns: PostgreSQL's int4, the narrowest backend
 PAGE_STATUSES = (400, 403, 404, 405, 409, 413, 415, 422, 429, 500)
 
 
@@ -51,6 +53,13 @@ def render_error(status: int, detail: str = "", **extra: object) -> Response:
 def register_errors(app: Flask) -> None:
     """Route HTTP errors, CSRF failures and service errors to :func:`render_error`."""
 
+    @app.url_value_preprocessor
+    def _refuse_impossible_ids(endpoint: str | None, values: dict[str, object] | None) -> None:
+        """An id no database column can hold names nothing: 404 before any query would overflow."""
+        for value in (values or {}).values():
+            if isinstance(value, int) and not -DATABASE_INT_MAX <= value <= DATABASE_INT_MAX:
+                abort(404)
+
     @app.errorhandler(CSRFError)
     def _csrf(error: CSRFError) -> Response:
         return render_error(400, _("The form has expired or was not sent by Copydesk. Reload and retry."))
@@ -62,6 +71,13 @@ def register_errors(app: Flask) -> None:
         if error.errors:
             extra["errors"] = error.errors
         return render_error(error.status, error.detail, **extra)
+
+    @app.errorhandler(OverflowError)
+    @app.errorhandler(DataError)
+    def _out_of_range(error: Exception) -> Response:
+        """A number or text the database cannot hold (page=10**30, an id past int4) is the client's error."""
+        db.session.rollback()
+        return render_error(400, _("A number or text in the request is out of range."))
 
     @app.errorhandler(HTTPException)
     def _http(error: HTTPException) -> Response:

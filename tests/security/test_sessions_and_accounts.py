@@ -1,4 +1,4 @@
-"""Sessions that really end, cookies that cannot be replayed, safe redirects, strong passwords, limited attempts.
+"""Sessions that really end, cookies that cannot be replayed, safe redirects, strong passwords, rate limits.
 
 These are the guarantees a stolen laptop, a phishing link or a password-guessing script run into.
 """
@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from http.cookies import SimpleCookie
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -108,8 +109,10 @@ def test_cookie_flags(migrated_database, tmp_path, monkeypatch, secure):
                 "remember": "y",
                 "csrf_token": token,
             },
-            base_url="https://localhost" if secure else "http://localhost",
+            base_url=base_url,
+            headers={"Referer": f"{base_url}/auth/login"},  # Flask-WTF checks it over HTTPS
         )
+        assert response.status_code == 302
         db.session.remove()
         db.engine.dispose()
     headers = {h.split("=", 1)[0]: h for h in response.headers.getlist("Set-Cookie")}
@@ -122,7 +125,7 @@ def test_cookie_flags(migrated_database, tmp_path, monkeypatch, secure):
     expires = dt.datetime.strptime(
         SimpleCookie(headers["remember_token"])["remember_token"]["expires"], "%a, %d %b %Y %H:%M:%S GMT"
     )
-    lifetime = expires - dt.datetime.utcnow()
+    lifetime = expires - dt.datetime.now(dt.UTC).replace(tzinfo=None)
     assert dt.timedelta(days=1) < lifetime <= dt.timedelta(days=31)
 
 
@@ -168,6 +171,8 @@ def test_remember_me_ends_after_its_lifetime(app, client, auth):
         "\\\\evil.com",
         "javascript:alert(1)",
         "/%09/evil.com",
+        "/\t/evil.com",
+        "/\r\n/evil.com",
         " //evil.com",
         "///evil.com",
         "https:evil.com",
@@ -182,8 +187,10 @@ def test_next_never_leaves_the_site(client, users, target):
     )
     assert response.status_code == 302
     location = response.headers["Location"]
-    assert location.startswith("/") and not location.startswith("//") and "\\" not in location
-    assert "evil.com" not in location and "javascript" not in location
+    seen_by_browser = "".join(ch for ch in location if ch > " ")  # browsers drop tabs and newlines
+    parts = urlsplit(seen_by_browser)
+    assert not parts.scheme and not parts.netloc and seen_by_browser.startswith("/")
+    assert not seen_by_browser.startswith("//") and "\\" not in seen_by_browser
 
 
 def test_next_to_a_page_of_this_site_is_followed(client, users):
@@ -211,13 +218,16 @@ def test_weak_passwords_are_refused(client, auth, password, message):
         "/account/password",
         {"current": PASSWORDS["translator"], "password": password},
         token_from="/account/",
+        follow_redirects=True,
     )
     assert message in response.get_data(as_text=True)
-    assert auth.login("translator").status_code == 302 or client.get("/account/").status_code == 200
+    auth.logout()
+    assert auth.login("translator").status_code == 302  # the old password still works
 
 
 def _attempt(app, username: str, address: str, password: str = "Wrong-Guess-000"):
-    client = app.test_client(environ_base={"REMOTE_ADDR": address})
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = address
     token = client.csrf_token()
     return client.post("/auth/login", data={"username": username, "password": password, "csrf_token": token})
 

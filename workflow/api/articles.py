@@ -164,7 +164,12 @@ def take_action(article_id: int) -> Response:
         "bilingual": {"schema": {"type": "string", "enum": ["0", "1"]}},
     },
     response={"type": "string"},
-    content_type="application/octet-stream",
+    content_type=(
+        "text/plain",
+        "text/markdown",
+        "text/html",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
     errors=(401, 403, 404, 422),
 )
 def export_article(article_id: int) -> Response:

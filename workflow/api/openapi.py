@@ -42,9 +42,12 @@ def doc(
     status: int = 200,
     query: dict[str, dict[str, Any]] | None = None,
     errors: tuple[int, ...] = (400, 401, 403, 404, 422),
-    content_type: str = "application/json",
+    content_type: str | tuple[str, ...] = "application/json",
 ) -> Callable[[F], F]:
-    """Declare a view's contract: summary, request body schema, response schema, query parameters."""
+    """Declare a view's contract: summary, request body schema, response schema, query parameters.
+
+    ``content_type`` may list several media types when the answer's type depends on the request (exports).
+    """
 
     def decorator(view: F) -> F:
         _DOCS[view.__name__] = {
@@ -106,9 +109,10 @@ def build_openapi() -> dict[str, Any]:
                 }
             success: dict[str, Any] = {"description": "Success"}
             if info.get("response") is not None:
-                success["content"] = {
-                    info.get("content_type", "application/json"): {"schema": info["response"]}
-                }
+                media_types = info.get("content_type", "application/json")
+                if isinstance(media_types, str):
+                    media_types = (media_types,)
+                success["content"] = {media: {"schema": info["response"]} for media in media_types}
             operation["responses"][str(info.get("status", 200))] = success
             for code in info.get("errors", ()):
                 operation["responses"][str(code)] = {

@@ -8,6 +8,7 @@ from flask import request
 
 from workflow.services.errors import InvalidInput
 
+INT_LIMIT = 2**31 - 1  # every integer the API stores or looks up fits a 32-bit database column
 _TYPES = {"string": str, "integer": int, "boolean": bool, "object": dict, "array": list}
 
 
@@ -37,8 +38,8 @@ def json_body(schema: dict[str, Any]) -> dict[str, Any]:
         elif "enum" in spec and value not in spec["enum"]:
             errors[name] = "Must be one of: " + ", ".join(spec["enum"]) + "."
         elif isinstance(value, int) and not isinstance(value, bool):
-            too_small = "minimum" in spec and value < spec["minimum"]
-            if too_small or ("maximum" in spec and value > spec["maximum"]):
+            too_small = value < spec.get("minimum", -INT_LIMIT)
+            if too_small or value > spec.get("maximum", INT_LIMIT):
                 errors[name] = "Out of range."
         elif isinstance(value, str) and "maxLength" in spec and len(value) > spec["maxLength"]:
             errors[name] = f"At most {spec['maxLength']} characters."

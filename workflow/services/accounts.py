@@ -114,6 +114,12 @@ def authenticate(username: str, password: str) -> User | None:
     return user if ok else None
 
 
+def record_limited_signin(username: str) -> None:
+    """Audit a sign-in attempt refused by the rate limit (no password checked, so none is recorded)."""
+    with unit_of_work():
+        audit.record("auth.signin_limited", actor=None, target=(username or "").strip()[:64])
+
+
 def open_session(user: User, *, remember: bool) -> str:
     """Record a new sign-in and return its key; the key goes into the session and remember cookie."""
     key = new_session_key()

@@ -41,9 +41,14 @@ def safe_next(target: str | None) -> str | None:
     return target
 
 
+def _audit_refused_attempt(_limit: object) -> None:
+    """Leave a trace of every attempt the rate limit refuses; the limiter then answers 429."""
+    accounts.record_limited_signin(request.form.get("username") or "")
+
+
 @auth_bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(_signin_limit, methods=["POST"])
-@limiter.limit(_signin_limit, methods=["POST"], key_func=_account_key)
+@limiter.limit(_signin_limit, methods=["POST"], on_breach=_audit_refused_attempt)
+@limiter.limit(_signin_limit, methods=["POST"], key_func=_account_key, on_breach=_audit_refused_attempt)
 def login() -> Response | str:
     """Show the sign-in form and sign the user in."""
     if current_user.is_authenticated:
