@@ -1,11 +1,11 @@
 """Fuzz every API operation from its own OpenAPI document: no 5xx, and every answer matches the contract.
 
 Schemathesis reads ``/api/v1/openapi.json`` from the WSGI app (in process, no server) and Hypothesis
-generates requests for each operation, derandomized so a failure reproduces. ``COPYDESK_FUZZ_EXAMPLES`` sets
-the examples per operation (200 by default; ``make fuzz`` uses 1000). Requests are signed in as an admin (who may reach
-every operation) and as a translator (who meets the 403/404 answers), each with a Bearer token.
-(Schemathesis' own pytest integration, ``from_fixture``, does not run under pytest 9, so the operations are
-driven directly.)
+generates requests for each operation, derandomized so a failure reproduces. ``COPYDESK_FUZZ_EXAMPLES``
+sets the examples per operation (200 by default; ``make fuzz`` uses 1000). Requests carry the Bearer token
+of an admin (who may reach every operation) and then of a translator (who meets the 403/404 answers).
+Schemathesis' own pytest integration (``from_fixture``) does not run under pytest 9, so the operations are
+driven directly through Hypothesis.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Hostile and broken files through every upload path: refused quickly, cheaply, with a message, nothing written.
+"""Hostile and broken files through every upload path: refused fast, cheaply, with a message, nothing stored.
 
 The files come from /work/shared/interop (hostile/: entity bombs, XXE, external DTDs, script payloads;
 invalid/: malformed or structurally wrong TMX/TBX/XLIFF, see MANIFEST.tsv). Each XML file is also sent under
