@@ -26,6 +26,7 @@ from workflow import create_app
 from workflow.extensions import db
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
+SHARED_DIR = Path(os.environ.get("COPYDESK_SHARED_DIR", Path(__file__).resolve().parents[1].parent / "shared"))
 PASSWORDS = {
     "translator": "Lantern-Quill-42",
     "translator2": "Harbor-Pebble-42",
@@ -50,6 +51,15 @@ def _postgres_url_with_schema(schema: str) -> str:
     if not url.drivername.endswith("+psycopg"):
         url = url.set(drivername="postgresql+psycopg")
     return url.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def interop_corpus() -> Path:
+    """The shared interop files (real TMX/TBX/XLIFF/CSV, invalid and hostile ones); missing means failure."""
+    interop = SHARED_DIR / "interop"
+    if not (interop / "MANIFEST.tsv").is_file():
+        pytest.fail(f"the interop corpus is missing at {interop}; set COPYDESK_SHARED_DIR to the shared/ folder")
+    return interop
 
 
 @pytest.fixture(scope="session")

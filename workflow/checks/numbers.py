@@ -36,6 +36,8 @@ _EXTRACTORS: dict[str, Callable[[str], list[Quantity]]] = {"zh": extract_zh_numb
 _HEDGED_LANGUAGES = frozenset(_EXTRACTORS)
 _NUMERIC_KINDS = frozenset({Kind.PLAIN, Kind.YEAR, Kind.DAY})
 _CALENDAR_KINDS = frozenset({Kind.YEAR, Kind.MONTH, Kind.DAY})
+# A rounding finer than this share of the value (four significant digits) is only noted, not warned.
+_PRECISE_ENOUGH = Decimal("0.001")
 _LOOSE_WITH_PLAIN = frozenset({Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.MULTIPLE})
 _HEDGE_GROUPS = {
     Hedge.MORE_THAN: "up",
@@ -231,7 +233,8 @@ class NumbersCheck(Check):
             return [self._differs(quantity, target, describe, Severity.ERROR)]
         findings: list[Finding] = []
         if match.status == "rounded":
-            findings.append(self._differs(quantity, target, describe, Severity.WARNING, ROUNDED))
+            severity = Severity.INFO if _keeps_precision(target) else Severity.WARNING
+            findings.append(self._differs(quantity, target, describe, severity, ROUNDED))
         if compare_hedges and not _hedge_ok(quantity.hedge, target.hedge):
             expected = hedge_words(quantity.hedge)
             spans = _spans(quantity, target)
@@ -277,6 +280,15 @@ class NumbersCheck(Check):
             suggestions=(suggestion,),
             **_spans(quantity, target),
         )
+
+
+def _keeps_precision(target: Quantity) -> bool:
+    """Whether a rounded rendering still has four significant digits (296299亿 → "29.63 trillion").
+
+    News English rounds long figures routinely; at one part in a thousand or finer the rounding loses
+    nothing a reader needs, so it is only noted (info), while "1.356 billion" written "1.4 billion" warns.
+    """
+    return bool(target.value) and target.resolution <= abs(target.value) * _PRECISE_ENOUGH
 
 
 def _spans(quantity: Quantity, target: Quantity) -> dict[str, int]:

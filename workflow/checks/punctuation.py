@@ -1,8 +1,8 @@
 """Punctuation in Latin-script translations: Chinese marks left behind, unbalanced pairs, doubled marks.
 
 Machine translation from Chinese often keeps full-width commas, 《》 title marks, the ideographic space and
-the doubled dash (——) or ellipsis (……), drops the final stop, or puts a space before a comma ("here ,
-and"). Curly quotes, apostrophes and a single em or en dash are ordinary English typography and are
+the doubled dash (——) or ellipsis (……), drops the final stop, puts a space before a comma ("here ,
+and") or none after it ("biomedicine,integrated"). Curly quotes, apostrophes and a single em or en dash are ordinary English typography and are
 never reported.
 """
 
@@ -26,6 +26,8 @@ _CHINESE_MARK = re.compile(r"——+|――+|……+|[" + re.escape("".join(_REP
 _DOUBLED_MARK = re.compile(r"(?<!\.)\.\.(?!\.)|,[,.;:]|;[,.;:]|:[,;]|::")
 _DOUBLED_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 _SPACE_BEFORE_MARK = re.compile(r"(?<=[\w\"”’)\]%])[ \u00a0]+(?=[,;:?!](?=\s|$|[\"”’)])|\.(?!\.)(?=\s|$))")
+# A comma or semicolon glued to the next word ("biomedicine,integrated"); digits (1,356) are left alone.
+_NO_SPACE_AFTER_MARK = re.compile(r"(?<=[A-Za-z)\]\"”’])[,;](?=[A-Za-z(“])")
 _SOURCE_FINAL_STOP = re.compile(r"[。！？.!?…][\s”’」』）)\"']*$")
 _TARGET_ENDS_BARE = re.compile(r"[^\W_](?=[\s”’\"')\]]*$)")
 _QUOTE_CHARS = re.compile(r"[\"“”「」『』]")
@@ -58,6 +60,17 @@ class PunctuationCheck(Check):
                     suggestions=("",),
                 )
                 for match in _SPACE_BEFORE_MARK.finditer(target)
+            ]
+            findings += [
+                self.finding(
+                    N_("No space after '%(mark)s'."),
+                    params={"mark": match.group(0)},
+                    start=match.start(),
+                    end=match.end(),
+                    suggestions=(match.group(0) + " ",),
+                )
+                for match in _NO_SPACE_AFTER_MARK.finditer(target)
+                if not _inside_url_or_code(target, match.start())
             ]
         findings += self._missing_final_stop(source, target)
         return findings
@@ -156,6 +169,14 @@ class PunctuationCheck(Check):
                 suggestions=(".",),
             )
         ]
+
+
+def _inside_url_or_code(text: str, position: int) -> bool:
+    """Whether a position lies in a token without spaces that looks like a URL, path or code (a=1,b=2)."""
+    start = text.rfind(" ", 0, position) + 1
+    end = text.find(" ", position)
+    token = text[start : end if end != -1 else len(text)]
+    return any(marker in token for marker in ("://", "www.", "/", "=", "@"))
 
 
 def _unmatched_pairs(text: str, opening: str, closing: str) -> list[int]:

@@ -42,6 +42,11 @@ _REPORTING = re.compile(
 
 # Chinese words saying an action is under way now, which a progressive renders correctly.
 _SOURCE_UNDER_WAY = re.compile(r"目前|正在|现在|当前|如今|仍在|眼下|现已|正处于")
+# Between a since-anchor and a "will": words that start another clause or verb phrase.
+_SAME_CLAUSE_BREAK = re.compile(
+    r"\b(?:and|but|while|which|that|who|whose|when|after|as|because|has|have|had|said|says|expects?)\b|[;:]",
+    re.IGNORECASE,
+)
 # English words opening a clause whose time need not be the main verb's.
 _CLAUSE_WORDS = re.compile(r"\b(?:which|that|who|whose|when|after|since|while|as|because)\b", re.IGNORECASE)
 
@@ -115,6 +120,11 @@ class TenseDateCheck(Check):
         "The source presents this as a plan ('%(marker)s'), but the target uses a past form ('%(phrase)s')."
     )
 
+    FUTURE_SINCE_PAST = N_(
+        "The target says 'since %(period)s', a period running up to the article date %(date)s, but uses the "
+        "future ('%(phrase)s'); such a period takes the present perfect."
+    )
+
     PROGRESSIVE_FOR_PAST = N_(
         "The source refers to %(period)s, which is past on the article date %(date)s, but the target uses "
         "the present progressive ('%(phrase)s')."
@@ -185,6 +195,8 @@ class TenseDateCheck(Check):
                 self._verb_finding(self.PAST_FOR_PLAN, {"marker": marker}, match, plans[0])
                 for match in verb_phrases
             ]
+        if is_future and verdicts == {None}:
+            return self._future_since_past(target, offset, anchors, verb_phrases, today)
         if verdicts != ({True} if is_future else {False}):
             return []
         findings = []
@@ -203,6 +215,30 @@ class TenseDateCheck(Check):
                 continue  # "The project, which started last year, is progressing": the year is the clause's
             params = {"period": anchor.label, "date": today.isoformat()}
             findings.append(self._verb_finding(self._message_for(match), params, match, None))
+        return findings
+
+    def _future_since_past(
+        self, target: str, offset: int, anchors: list[Anchor], verb_phrases: list[re.Match[str]], today: dt.date
+    ) -> list[Finding]:
+        """"Since 2020, the company will recruit…": a plain "will" governed directly by a since-anchor.
+
+        Only a "will" in the same clause as the anchor is judged (no "and", "but" or clause word between
+        them), so "Since 2020 it has hired 3,000 and will hire 500 more" stays silent.
+        """
+        findings = []
+        for match in verb_phrases:
+            anchor = nearest_anchor(anchors, match.start() - offset)
+            start = anchor.end + offset
+            if (
+                not anchor.since
+                or match.re is not FUTURE
+                or match["aux"].lower() != "will"
+                or anchor.start + offset > match.start()
+                or _SAME_CLAUSE_BREAK.search(target, start, match.start())
+            ):
+                continue
+            params = {"period": anchor.label, "date": today.isoformat()}
+            findings.append(self._verb_finding(self.FUTURE_SINCE_PAST, params, match, None))
         return findings
 
     def _message_for(self, match: re.Match[str]) -> str:

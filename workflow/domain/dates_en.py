@@ -56,7 +56,8 @@ _IRREGULAR = {
 _NEWS_VERBS = _words(
     "reach exceed complete achieve rise grow increase total hit surpass top realize realise produce generate "
     "invest attract open start begin launch build finish export import sell decline fall drop double "
-    "hold host sign release issue announce unveil introduce establish approve adopt handle deliver ship"
+    "hold host sign release issue announce unveil introduce establish approve adopt handle deliver ship "
+    "expand extend recruit receive welcome resume surge jump soar climb"
 )
 _FILLERS = (
     r"also|further|still|soon|then|even|only|again|gradually|fully|first|eventually|officially|basically"
@@ -138,13 +139,17 @@ _SENTENCE_END = re.compile(r"[.!?;]+[\"”’)]*(?=\s|$)")
 
 @dataclass(frozen=True, slots=True)
 class Anchor:
-    """A time expression found in the English target; ``years`` is set when it names a year explicitly."""
+    """A time expression found in the English target; ``years`` is set when it names a year explicitly.
+
+    ``since`` marks "since 2020" with a start already past: a period running up to the article date.
+    """
 
     start: int
     end: int
     is_past: bool | None
     label: str
     years: range | None = None
+    since: bool = False
 
 
 def past_tense(verb: str) -> str:
@@ -273,10 +278,34 @@ def find_target_anchors(target: str, today: dt.date) -> list[Anchor]:
             anchor = _period_anchor(match.span(), first, last, today)
             since = isinstance(before, re.Match) and (before["prep"] or "").lower() == "since"
             if since or (not match["year"] and anchor.is_past is False):  # "in December" said in August
-                anchor = Anchor(anchor.start, anchor.end, None, anchor.label)
+                began = since and first < today
+                anchor = Anchor(anchor.start, anchor.end, None, anchor.label, since=began)
             anchors.append(_replace_years(anchor, range(year, year + 1)) if match["year"] else anchor)
             take(match)
-    return sorted(anchors, key=lambda anchor: anchor.start)
+    return _without_year_qualifiers(sorted(anchors, key=lambda anchor: anchor.start), target)
+
+
+# "this year" right after a month or period only says which year it is: "January to May this year".
+_QUALIFIER_GAP = re.compile(r"\s*,?\s*(?:of\s+)?", re.IGNORECASE)
+
+
+def _without_year_qualifiers(anchors: list[Anchor], target: str) -> list[Anchor]:
+    """Drop a "this year" anchor that only qualifies the period named just before it.
+
+    "From January to May this year" is one closed period; left as two anchors, the open "this year" would
+    contradict the past months and silence the check.
+    """
+    kept: list[Anchor] = []
+    for anchor in anchors:
+        qualifies_previous = (
+            kept
+            and anchor.label == "this year"
+            and kept[-1].is_past is not None
+            and _QUALIFIER_GAP.fullmatch(target, kept[-1].end, anchor.start) is not None
+        )
+        if not qualifies_previous:
+            kept.append(anchor)
+    return kept
 
 
 def nearest_anchor(anchors: list[Anchor], position: int) -> Anchor:
@@ -288,7 +317,7 @@ def nearest_anchor(anchors: list[Anchor], position: int) -> Anchor:
 
 def _replace_years(anchor: Anchor, years: range) -> Anchor:
     """The same anchor, marked as naming ``years`` explicitly."""
-    return Anchor(anchor.start, anchor.end, anchor.is_past, anchor.label, years)
+    return Anchor(anchor.start, anchor.end, anchor.is_past, anchor.label, years, anchor.since)
 
 
 def split_target_sentences(target: str) -> list[tuple[int, int]]:

@@ -86,6 +86,8 @@ _MONTH = re.compile(
     r"\b(?P<name>"
     + "|".join(MONTH_NAMES)
     + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![\w])"
+    # Holidays and movements named after a month are names, not dates: "the May Day holiday".
+    + r"(?!\s+(?:Day|Fourth)\b)"
 )
 _PERCENT = re.compile(r"\s*(?:%|percent\b|per\s+cent\b|pct\b(?!\s+points?))", re.IGNORECASE)
 _POINTS = re.compile(r"\s*(?:percentage|pct\.?)?\s*points?\b", re.IGNORECASE)
@@ -195,12 +197,15 @@ def _read_token(match: re.Match[str], text: str) -> tuple[Quantity, Decimal] | N
         top = 1 if numerator is None or numerator.lower() in ("a", "one") else _WORD_VALUES[numerator.lower()]
         value = Decimal(top) / Decimal(_FRACTION_DENOMINATORS.get(denominator, 2))
         alternatives = ((Kind.PERCENT, value * 100),)
+        hedge, hedge_text, hedge_start = _read_hedge(text, start, end)  # "about one-third"
         return Quantity(
             value,
             Kind.FRACTION,
-            start,
+            hedge_start,
             end,
-            match.group(0),
+            text[hedge_start:end],
+            hedge,
+            hedge_text,
             resolution=Decimal("0.001"),
             alternatives=alternatives,
             spelled_out=True,
@@ -209,8 +214,17 @@ def _read_token(match: re.Match[str], text: str) -> tuple[Quantity, Decimal] | N
         word = match.group("multiple").lower()
         value = Decimal(next(v for stem, v in _MULTIPLE_WORDS.items() if word.startswith(stem)))
         alternatives = ((Kind.PERCENT, (value - 1) * 100),)
+        hedge, hedge_text, hedge_start = _read_hedge(text, start, end)  # "nearly doubled"
         return Quantity(
-            value, Kind.MULTIPLE, start, end, match.group(0), alternatives=alternatives, spelled_out=True
+            value,
+            Kind.MULTIPLE,
+            hedge_start,
+            end,
+            text[hedge_start:end],
+            hedge,
+            hedge_text,
+            alternatives=alternatives,
+            spelled_out=True,
         ), scale
     if match.group("digits"):
         digits_end = match.end("digits")

@@ -37,13 +37,12 @@ from workflow.models import Term, TermRevision, User
 from workflow.models.base import utcnow
 from workflow.services import audit
 from workflow.services.errors import InvalidInput, NotFound, PermissionDenied, TooLarge
-from workflow.services.glossary import (
-    apply_fields,
+from workflow.services.glossary import apply_fields, snapshot
+from workflow.services.glossary_matching import (
     bump_counter,
     forget_matchers,
     normalise_pair,
     pair_terms,
-    snapshot,
     term_data,
 )
 

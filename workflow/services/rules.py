@@ -3,7 +3,8 @@
 The compiled :class:`~workflow.checks.style.RuleSet` is cached per application; every rule change bumps the
 ``rules`` :class:`~workflow.models.ChangeCounter` in its own transaction, and each process compares that
 counter at most once a second (``COPYDESK_RULES_RECHECK_SECONDS``), so a change applies everywhere at once
-without rebuilding the rules on every request. Custom rules are validated (pattern, examples) before saving.
+without rebuilding the rules on every request. Custom rules are validated (pattern, examples) before saving; trying rules out on pasted text lives in
+:mod:`workflow.services.rule_testing`.
 """
 
 from __future__ import annotations
@@ -19,14 +20,12 @@ from workflow.checks.base import Severity
 from workflow.checks.style import RuleSet
 from workflow.checks.style_rules import (
     InvalidRule,
-    MatchSpan,
     StyleRule,
     compile_rule,
     load_shipped_rules,
     rule_from_mapping,
     validate_pattern,
 )
-from workflow.checks.style_rules import test_rule as match_rule
 from workflow.database import unit_of_work
 from workflow.extensions import db
 from workflow.i18n import gettext as _
@@ -36,7 +35,6 @@ from workflow.services import audit
 from workflow.services.errors import InvalidInput, NotFound, PermissionDenied
 
 COUNTER_NAME = "rules"
-MAX_TEST_TEXT = 20_000
 _CACHE_KEY = "copydesk_rule_set"
 _lock = threading.Lock()
 
@@ -230,14 +228,15 @@ class CustomRuleInput:
     enabled: bool = True
 
 
-def _clean_lines(values: list[str]) -> list[str]:
+def clean_lines(values: list[str]) -> list[str]:
+    """The non-blank entries of a multi-line field, trimmed."""
     return [value.strip() for value in values if value and value.strip()]
 
 
 def draft_rule(data: CustomRuleInput) -> StyleRule:
     """The rule the input describes, validated (pattern, examples); :raise InvalidInput: per field."""
     errors: dict[str, str] = {}
-    phrases, pattern = _clean_lines(data.phrases), data.pattern.strip()
+    phrases, pattern = clean_lines(data.phrases), data.pattern.strip()
     if bool(phrases) == bool(pattern):
         errors["pattern"] = _("Give either phrases or a pattern, not both or neither.")
     elif pattern:
@@ -258,9 +257,9 @@ def draft_rule(data: CustomRuleInput) -> StyleRule:
                 "severity": data.severity,
                 "phrases": phrases,
                 "pattern": pattern or None,
-                "suggestions": _clean_lines(data.suggestions),
-                "examples_match": _clean_lines(data.examples_match),
-                "examples_clean": _clean_lines(data.examples_clean),
+                "suggestions": clean_lines(data.suggestions),
+                "examples_match": clean_lines(data.examples_match),
+                "examples_clean": clean_lines(data.examples_clean),
                 "enabled": data.enabled,
             }
         )
@@ -368,58 +367,3 @@ def delete_custom_rule(custom_id: int, *, actor: User) -> None:
             "rule.delete", actor, row.rule_id, deleted={name: getattr(row, name) for name in _AUDITED}
         )
         session.delete(row)
-
-
-# --- trying rules out -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TestHit:
-    """One match of the try-it-out box: which rule, where, and the matched text."""
-
-    rule_id: str
-    message: str
-    start: int
-    end: int
-    text: str
-
-
-def _check_test_text(text: str) -> None:
-    if len(text) > MAX_TEST_TEXT:
-        raise InvalidInput(
-            _("Paste at most %(limit)s characters.", limit=MAX_TEST_TEXT), errors={"text": _("Too long.")}
-        )
-
-
-def test_draft(data: CustomRuleInput, text: str) -> list[TestHit]:
-    """What a draft rule (not saved, examples not enforced) matches in pasted text."""
-    _check_test_text(text)
-    phrases, pattern = _clean_lines(data.phrases), data.pattern.strip()
-    try:
-        rule = StyleRule(
-            id=data.rule_id.strip() or "draft",
-            family="custom",
-            message=data.message.strip() or "draft",
-            phrases=tuple(phrases),
-            pattern=pattern or None,
-        )
-        spans: list[MatchSpan] = match_rule(rule, text)
-    except InvalidRule as error:
-        raise InvalidInput(str(error), errors={"pattern": str(error)}) from None
-    return [TestHit(rule.id, rule.message, s.start, s.end, s.text) for s in spans]
-
-
-def test_rules_in_force(text: str) -> list[TestHit]:
-    """What the rules in force match in pasted text."""
-    _check_test_text(text)
-    return [
-        TestHit(m.rule.id, _safe_message(m.rule, m.text), m.start, m.end, m.text)
-        for m in current_rule_set().find(text)
-    ]
-
-
-def _safe_message(rule: StyleRule, matched: str) -> str:
-    try:
-        return rule.message % {"match": matched, "rule": rule.id}
-    except (KeyError, ValueError, TypeError):
-        return rule.message

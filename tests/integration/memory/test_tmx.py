@@ -13,7 +13,7 @@ from workflow.models import TmEntry
 from workflow.services import memory_io
 from workflow.services.errors import InvalidInput
 
-INTEROP = Path("/work/shared/interop")
+INTEROP = Path(__file__).resolve().parents[3].parent / "shared" / "interop"
 LISA = INTEROP / "valid" / "tmx"
 
 

@@ -14,7 +14,7 @@ from workflow.formats.glossary_csv import (
 from workflow.glossary.terms import TermData
 
 INTEROP = Path(__file__).resolve().parents[3].parent / "shared" / "interop" / "valid" / "glossary_csv"
-needs_interop = pytest.mark.skipif(not INTEROP.is_dir(), reason="interop corpus not present")
+needs_interop = pytest.mark.usefixtures("interop_corpus")  # fails loudly when ../shared is missing
 HEADER = "source_term,target_term,variants,forbidden,part_of_speech,domain,note\n"
 
 

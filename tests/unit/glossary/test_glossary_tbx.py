@@ -11,7 +11,7 @@ from workflow.formats.tbx import parse_tbx, write_tbx
 from workflow.glossary.terms import TermData
 
 INTEROP = Path(__file__).resolve().parents[3].parent / "shared" / "interop"
-needs_interop = pytest.mark.skipif(not INTEROP.is_dir(), reason="interop corpus not present")
+needs_interop = pytest.mark.usefixtures("interop_corpus")  # fails loudly when ../shared is missing
 
 
 @needs_interop

@@ -11,7 +11,7 @@ from workflow.formats.xmlsafe import XMLRejected
 INTEROP = Path(__file__).resolve().parents[3].parent / "shared" / "interop"
 VALID_TMX = sorted((INTEROP / "valid" / "tmx").glob("*.tmx"))
 
-pytestmark = pytest.mark.skipif(not INTEROP.is_dir(), reason="interop corpus not present")
+pytestmark = pytest.mark.usefixtures("interop_corpus")  # fails loudly when ../shared is missing
 
 
 def load(name: str):
