@@ -21,6 +21,7 @@ from workflow.api.schemas import (
     event_json,
     segment_json,
 )
+from workflow.downloads import download_response
 from workflow.services import articles, exports, segments, transitions
 from workflow.services.articles import ArticleInput, ArticleQuery
 from workflow.services.errors import InvalidInput
@@ -180,9 +181,7 @@ def export_article(article_id: int) -> Response:
         actor=current_user,
         bilingual=request.args.get("bilingual") == "1",
     )
-    response = Response(data, content_type=content_type)
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return download_response(data, content_type, filename)
 
 
 @api_bp.get("/articles/<int:article_id>/events")

@@ -10,18 +10,15 @@ from typing import Any
 
 from flask import Response, jsonify
 from flask_login import current_user
-from sqlalchemy import select
 
 from workflow.api import api_bp
 from workflow.api.openapi import doc
 from workflow.api.request_body import json_body
 from workflow.api.schemas import SEGMENT, segment_json
-from workflow.database import unit_of_work
 from workflow.domain.diffing import render_diff_html, word_diff
 from workflow.extensions import db
 from workflow.i18n import gettext as _
 from workflow.models import Comment, Segment
-from workflow.models.base import utcnow
 from workflow.services import replace as replacing
 from workflow.services import segments
 from workflow.services.articles import get_article
@@ -166,21 +163,8 @@ def create_comment(article_id: int) -> tuple[Response, int]:
 def resolve_comment(article_id: int, comment_id: int) -> Response:
     """Resolve (or reopen) a comment; resolving a thread's first comment resolves its replies too."""
     body = json_body(COMMENT_RESOLVE)
-    resolved = body.get("resolved", True)
-    comment = segments.resolve_comment(article_id, comment_id, actor=current_user, resolved=resolved)
-    if comment.parent_id is None and resolved:
-        _resolve_replies(comment)
+    segments.resolve_thread(article_id, comment_id, actor=current_user, resolved=body.get("resolved", True))
     return list_comments(article_id)
-
-
-def _resolve_replies(root: Comment) -> None:
-    """Mark the open replies of a thread resolved, by the person who resolved its first comment."""
-    with unit_of_work() as session:
-        for reply in session.execute(
-            select(Comment).where(Comment.parent_id == root.id, Comment.resolved_at.is_(None))
-        ).scalars():
-            reply.resolved_at = utcnow()
-            reply.resolved_by_id = current_user.id
 
 
 @api_bp.get("/articles/<int:article_id>/segments/<int:segment_id>/history")

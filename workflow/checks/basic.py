@@ -133,6 +133,8 @@ _LENGTH_RATIOS: dict[tuple[str, str], tuple[float, float]] = {
 }
 _MIN_SOURCE_CHARS = 8
 _LONG_SEGMENT_CHARS = 200
+# A short source (a label, a heading) is judged only against a target of paragraph length.
+_SHORT_SOURCE_ADDITION_CHARS = 150
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -171,8 +173,8 @@ class LengthCheck(Check):
     def check_pair(self, source: str, target: str, context: CheckContext) -> list[Finding]:
         """Compare the target length with the expected range; silent for empty texts.
 
-        A very short source (a heading, a name) is not judged too short, since its rendering varies a lot,
-        but a paragraph written for a two-word source is still an addition.
+        A very short source (a heading, a label such as 分享) is never judged too short and may grow into a
+        sentence, since its rendering varies a lot; but a paragraph written for it is still an addition.
         """
         source_units = len("".join(source.split()))
         if not source_units or not target.strip():
@@ -181,7 +183,10 @@ class LengthCheck(Check):
         low, high = length_bounds(source_units, expected)
         actual = len(" ".join(target.split()))
         params = {"actual": actual, "expected": round(expected)}
-        if actual < low and source_units >= _MIN_SOURCE_CHARS:
+        short_source = source_units < _MIN_SOURCE_CHARS
+        if short_source and actual < _SHORT_SOURCE_ADDITION_CHARS:
+            return []
+        if actual < low and not short_source:
             return [
                 self.finding(
                     N_(

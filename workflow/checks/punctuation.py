@@ -2,8 +2,8 @@
 
 Machine translation from Chinese often keeps full-width commas, 《》 title marks, the ideographic space and
 the doubled dash (——) or ellipsis (……), drops the final stop, puts a space before a comma ("here ,
-and") or none after it ("biomedicine,integrated"). Curly quotes, apostrophes and a single em or en dash are ordinary English typography and are
-never reported.
+and") or none after it ("biomedicine,integrated"). Curly quotes, apostrophes and a single em or en dash
+are ordinary English typography and are never reported.
 """
 
 from __future__ import annotations

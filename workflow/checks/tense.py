@@ -120,11 +120,6 @@ class TenseDateCheck(Check):
         "The source presents this as a plan ('%(marker)s'), but the target uses a past form ('%(phrase)s')."
     )
 
-    FUTURE_SINCE_PAST = N_(
-        "The target says 'since %(period)s', a period running up to the article date %(date)s, but uses the "
-        "future ('%(phrase)s'); such a period takes the present perfect."
-    )
-
     PROGRESSIVE_FOR_PAST = N_(
         "The source refers to %(period)s, which is past on the article date %(date)s, but the target uses "
         "the present progressive ('%(phrase)s')."
@@ -218,9 +213,14 @@ class TenseDateCheck(Check):
         return findings
 
     def _future_since_past(
-        self, target: str, offset: int, anchors: list[Anchor], verb_phrases: list[re.Match[str]], today: dt.date
+        self,
+        target: str,
+        offset: int,
+        anchors: list[Anchor],
+        verb_phrases: list[re.Match[str]],
+        today: dt.date,
     ) -> list[Finding]:
-        """"Since 2020, the company will recruit…": a plain "will" governed directly by a since-anchor.
+        """A plain "will" governed directly by a since-anchor: "Since 2020, the company will recruit…".
 
         Only a "will" in the same clause as the anchor is judged (no "and", "but" or clause word between
         them), so "Since 2020 it has hired 3,000 and will hire 500 more" stays silent.
@@ -238,7 +238,7 @@ class TenseDateCheck(Check):
             ):
                 continue
             params = {"period": anchor.label, "date": today.isoformat()}
-            findings.append(self._verb_finding(self.FUTURE_SINCE_PAST, params, match, None))
+            findings.append(self._verb_finding(self.FUTURE_FOR_PAST, params, match, None))
         return findings
 
     def _message_for(self, match: re.Match[str]) -> str:

@@ -10,6 +10,8 @@ service layer asks ``decide`` and gets either a ``Transition`` to apply or a dom
 The module is pure (no Flask, no database): the service gathers ``ArticleFacts`` (counts of empty and
 unreviewed segments, error findings, open comments) and applies the decision inside its transaction.
 Messages are English sentences marked with ``N_`` so the web layer can translate them per request.
+Who may edit segments lives in :mod:`workflow.domain.editing_rights`, the states, roles and facts in
+:mod:`workflow.domain.lifecycle_types`; both are re-exported here.
 """
 
 from __future__ import annotations
@@ -19,37 +21,20 @@ from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
 
-
-def N_(message: str) -> str:
-    """Mark a string for gettext extraction without translating it (translated later, per request)."""
-    return message
-
-
-class State(StrEnum):
-    """Where an article is in its life."""
-
-    NEW = "new"
-    TRANSLATING = "translating"
-    EDITING = "editing"
-    APPROVED = "approved"
-    ARCHIVED = "archived"
-
-
-class Role(StrEnum):
-    """A user's role; higher roles may do everything lower ones may (see ``ROLE_RANK``)."""
-
-    TRANSLATOR = "translator"
-    EDITOR = "editor"
-    ADMIN = "admin"
-
-
-# Ordered integers with gaps, so "editor or better" is one comparison and a role can be slotted in later.
-ROLE_RANK: dict[Role, int] = {Role.TRANSLATOR: 10, Role.EDITOR: 20, Role.ADMIN: 30}
-
-
-def role_at_least(role: Role, minimum: Role) -> bool:
-    """Whether ``role`` ranks at or above ``minimum`` (an admin may do all an editor may, and so on)."""
-    return ROLE_RANK[role] >= ROLE_RANK[minimum]
+# Re-exported so callers may keep importing these names from the lifecycle.
+from workflow.domain.editing_rights import allowed_segment_statuses as allowed_segment_statuses
+from workflow.domain.editing_rights import can_edit_segments as can_edit_segments
+from workflow.domain.lifecycle_types import CONFIRMED_STATUSES as CONFIRMED_STATUSES
+from workflow.domain.lifecycle_types import (
+    N_,
+    Actor,
+    ArticleFacts,
+    Role,
+    State,
+    role_at_least,
+)
+from workflow.domain.lifecycle_types import ROLE_RANK as ROLE_RANK
+from workflow.domain.lifecycle_types import SegmentStatus as SegmentStatus
 
 
 class Action(StrEnum):
@@ -63,43 +48,6 @@ class Action(StrEnum):
     REOPEN = "reopen"
     ARCHIVE = "archive"
     RESTORE = "restore"
-
-
-class SegmentStatus(StrEnum):
-    """How far one segment's translation has come; where it came from while unconfirmed (MT, TM)."""
-
-    EMPTY = "empty"
-    MT = "mt"
-    TM = "tm"
-    DRAFT = "draft"
-    TRANSLATED = "translated"
-    REVIEWED = "reviewed"
-
-
-# Statuses a human has vouched for; the rest still need a translator's eye.
-CONFIRMED_STATUSES: frozenset[SegmentStatus] = frozenset({SegmentStatus.TRANSLATED, SegmentStatus.REVIEWED})
-
-
-@dataclass(frozen=True)
-class Actor:
-    """The user asking: who they are and their role."""
-
-    user_id: int
-    role: Role
-
-
-@dataclass(frozen=True)
-class ArticleFacts:
-    """What the lifecycle needs to know about an article, gathered by the service layer."""
-
-    state: State
-    translator_id: int | None
-    editor_id: int | None
-    empty_segments: int = 0
-    unreviewed_segments: int = 0
-    error_findings: int = 0
-    unresolved_comments: int = 0
-    archived_from: State | None = None
 
 
 @dataclass(frozen=True)
@@ -388,54 +336,3 @@ def available_actions(actor: Actor, facts: ArticleFacts, *, four_eyes: bool = Tr
     A button may still be refused by a guard or a missing comment; ``decide`` says why.
     """
     return [action for action, rule in TRANSITIONS.items() if _refusal(actor, facts, rule, four_eyes) is None]
-
-
-@dataclass(frozen=True)
-class _SegmentEditingRule:
-    """Who may edit segments in one state: a minimum role, or the assigned translator when allowed."""
-
-    minimum_role: Role | None  # None: nobody
-    assigned_translator_may_edit: bool
-    denied_reason: str
-
-
-_SEGMENT_EDITING: Mapping[State, _SegmentEditingRule] = {
-    State.NEW: _SegmentEditingRule(Role.EDITOR, False, N_("Claim the article first.")),
-    State.TRANSLATING: _SegmentEditingRule(
-        Role.EDITOR, True, N_("Only the translator assigned to this article may edit it.")
-    ),
-    State.EDITING: _SegmentEditingRule(
-        Role.EDITOR, False, N_("The article is with the editors; translators can no longer change it.")
-    ),
-    State.APPROVED: _SegmentEditingRule(
-        None, False, N_("The article is approved; reopen it to make changes.")
-    ),
-    State.ARCHIVED: _SegmentEditingRule(
-        None, False, N_("The article is archived; restore it to make changes.")
-    ),
-}
-
-
-def can_edit_segments(actor: Actor, facts: ArticleFacts) -> tuple[bool, str]:
-    """Whether ``actor`` may change segment texts now, and if not, a sentence saying why."""
-    rule = _SEGMENT_EDITING[facts.state]
-    if rule.minimum_role is not None and role_at_least(actor.role, rule.minimum_role):
-        return True, ""
-    if rule.assigned_translator_may_edit and facts.translator_id == actor.user_id:
-        return True, ""
-    return False, rule.denied_reason
-
-
-# The lowest role that may set each status a person can choose (empty, mt and tm are set by the system).
-_STATUS_MINIMUM_ROLE: Mapping[SegmentStatus, Role] = {
-    SegmentStatus.DRAFT: Role.TRANSLATOR,
-    SegmentStatus.TRANSLATED: Role.TRANSLATOR,
-    SegmentStatus.REVIEWED: Role.EDITOR,
-}
-
-
-def allowed_segment_statuses(actor: Actor) -> frozenset[SegmentStatus]:
-    """The segment statuses ``actor`` may set: translators draft and translate, editors also review."""
-    return frozenset(
-        status for status, minimum in _STATUS_MINIMUM_ROLE.items() if role_at_least(actor.role, minimum)
-    )

@@ -3,8 +3,8 @@
 The compiled :class:`~workflow.checks.style.RuleSet` is cached per application; every rule change bumps the
 ``rules`` :class:`~workflow.models.ChangeCounter` in its own transaction, and each process compares that
 counter at most once a second (``COPYDESK_RULES_RECHECK_SECONDS``), so a change applies everywhere at once
-without rebuilding the rules on every request. Custom rules are validated (pattern, examples) before saving; trying rules out on pasted text lives in
-:mod:`workflow.services.rule_testing`.
+without rebuilding the rules on every request. Custom rules are validated (pattern, examples) before
+saving. Trying rules out on pasted text lives in :mod:`workflow.services.rule_testing`.
 """
 
 from __future__ import annotations

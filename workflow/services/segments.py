@@ -262,16 +262,40 @@ def add_comment(
 
 
 def resolve_comment(article_id: int, comment_id: int, *, actor: User, resolved: bool = True) -> Comment:
-    """Mark a comment thread resolved (or open again): its author, editors and admins may."""
+    """Mark one comment resolved (or open again): its author, editors and admins may."""
     with unit_of_work() as session:
-        article = get_article(article_id, actor=actor)
-        comment = session.get(Comment, comment_id)
-        if comment is None or comment.article_id != article.id:
-            raise NotFound(_("No such comment."))
-        if comment.author_id != actor.id and not actor.has_role(Role.EDITOR):
-            raise PermissionDenied(_("Only the author or an editor may resolve this comment."))
-        comment.resolved_at = utcnow() if resolved else None
-        comment.resolved_by_id = actor.id if resolved else None
+        comment = _mark_resolved(session, article_id, comment_id, actor, resolved)
+    return comment
+
+
+def resolve_thread(article_id: int, comment_id: int, *, actor: User, resolved: bool = True) -> Comment:
+    """Resolve (or reopen) a comment; resolving a thread's first comment resolves its open replies too.
+
+    The replies are marked as resolved by the same person, in the same transaction. Reopening touches
+    only the comment named.
+    """
+    with unit_of_work() as session:
+        comment = _mark_resolved(session, article_id, comment_id, actor, resolved)
+        if comment.parent_id is None and resolved:
+            open_replies = select(Comment).where(
+                Comment.parent_id == comment.id, Comment.resolved_at.is_(None)
+            )
+            for reply in session.execute(open_replies).scalars():
+                reply.resolved_at = utcnow()
+                reply.resolved_by_id = actor.id
+    return comment
+
+
+def _mark_resolved(session: Any, article_id: int, comment_id: int, actor: User, resolved: bool) -> Comment:
+    """Resolve or reopen one comment of the article inside the caller's transaction, checking the rights."""
+    article = get_article(article_id, actor=actor)
+    comment = session.get(Comment, comment_id)
+    if comment is None or comment.article_id != article.id:
+        raise NotFound(_("No such comment."))
+    if comment.author_id != actor.id and not actor.has_role(Role.EDITOR):
+        raise PermissionDenied(_("Only the author or an editor may resolve this comment."))
+    comment.resolved_at = utcnow() if resolved else None
+    comment.resolved_by_id = actor.id if resolved else None
     return comment
 
 

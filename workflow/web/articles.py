@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from workflow.domain.languages import language_display_name
+from workflow.downloads import download_response
 from workflow.extensions import db
 from workflow.formats.article_files import ArticleFileError, read_article_file
 from workflow.i18n import gettext as _
@@ -246,6 +247,4 @@ def article_export(article_id: int) -> Response:
         actor=current_user,
         bilingual=request.args.get("bilingual") == "1",
     )
-    response = Response(data, content_type=content_type)
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return download_response(data, content_type, filename)

@@ -24,6 +24,7 @@ from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response as WerkzeugResponse
 
+from workflow.downloads import download_response
 from workflow.glossary.terms import TermData
 from workflow.i18n import gettext as _
 from workflow.services import glossary, glossary_io
@@ -209,11 +210,9 @@ def export() -> Response:
     source, target = _pair()
     file_format = request.args.get("format", "csv")
     data = glossary_io.export_glossary(source, target, file_format, status=request.args.get("status", ""))
-    mimetype = "application/x-tbx+xml" if file_format == "tbx" else "text/csv"
-    response = Response(data, mimetype=mimetype)
+    content_type = "application/x-tbx+xml" if file_format == "tbx" else "text/csv"
     name = glossary_io.export_filename(source, target, file_format)
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return download_response(data, f"{content_type}; charset=utf-8", name)
 
 
 @glossary_bp.route("/import", methods=["GET", "POST"])

@@ -14,6 +14,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from wtforms import StringField, SubmitField
 from wtforms.validators import Length, Optional
 
+from workflow.downloads import download_response
 from workflow.i18n import lazy_gettext as _l
 from workflow.services import memory, memory_io, memory_lookup
 from workflow.services.articles import get_article
@@ -118,10 +119,8 @@ def export_tmx() -> Response:
     """Download every entry of a language pair as TMX 1.4."""
     source_lang, target_lang = _pair_args()
     data = memory_io.export_tmx(source_lang, target_lang)
-    response = Response(data, content_type="application/x-tmx+xml; charset=utf-8")
     filename = f"copydesk-memory-{source_lang}-{target_lang}.tmx"
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return download_response(data, "application/x-tmx+xml; charset=utf-8", filename)
 
 
 @memory_bp.route("/entries/<int:entry_id>/delete", methods=["POST"])

@@ -20,9 +20,10 @@ from workflow.extensions import db
 from workflow.i18n import gettext as _
 from workflow.i18n import lazy_gettext as _l
 from workflow.models import Article
-from workflow.services import rules
+from workflow.services import rule_testing, rules
 from workflow.services.errors import InvalidInput, NotFound
-from workflow.services.rules import CustomRuleInput, RuleQuery, TestHit
+from workflow.services.rule_testing import TestHit
+from workflow.services.rules import CustomRuleInput, RuleQuery
 from workflow.web.permissions import role_required
 
 rules_bp = Blueprint("rules", __name__, url_prefix="/rules")
@@ -52,14 +53,16 @@ class RuleForm(FlaskForm):
     examples_clean = TextAreaField(_l("Examples it must not match"), validators=[Optional()])
     enabled = BooleanField(_l("Enabled"), default=True)
     test_text = TextAreaField(
-        _l("Try it on this text"), validators=[Optional(), Length(max=rules.MAX_TEST_TEXT)]
+        _l("Try it on this text"), validators=[Optional(), Length(max=rule_testing.MAX_TEST_TEXT)]
     )
 
 
 class TestForm(FlaskForm):
     """Paste text and see which rules in force match it."""
 
-    text = TextAreaField(_l("Text to test"), validators=[DataRequired(), Length(max=rules.MAX_TEST_TEXT)])
+    text = TextAreaField(
+        _l("Text to test"), validators=[DataRequired(), Length(max=rule_testing.MAX_TEST_TEXT)]
+    )
 
 
 class CsrfOnlyForm(FlaskForm):
@@ -151,7 +154,7 @@ def _test_hits(form: RuleForm) -> tuple[list[dict[str, Any]] | None, int]:
     if not text.strip():
         return None, 0
     try:
-        hits = rules.test_draft(_input_of(form), text)
+        hits = rule_testing.test_draft(_input_of(form), text)
     except InvalidInput as exc:
         _show_errors(form, exc)
         return None, 0
@@ -241,7 +244,7 @@ def test_rules() -> tuple[str, int]:
     pieces, hits = None, []
     if form.validate_on_submit():
         text = form.text.data or ""
-        hits = rules.test_rules_in_force(text)
+        hits = rule_testing.test_rules_in_force(text)
         pieces = highlight_segments(text, hits)
     status = 422 if request.method == "POST" and form.errors else 200
     return render_template("rules/test.html", form=form, pieces=pieces, hits=hits), status
