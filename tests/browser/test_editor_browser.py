@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.articles import claimed_article
 from workflow.extensions import db
 from workflow.models import Article, Segment
 from workflow.services import segments, transitions
@@ -18,22 +19,11 @@ pytestmark = pytest.mark.browser
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
 
-SOURCE = "宜昌片区创新发展。\n\n今年前7个月，出口增长12.5%。企业数量增加。"
-MT = (
-    "Yichang area innovates.\n\nIn the first seven months of this year, exports grew by 12.5%. "
-    "The number of companies increased."
-)
-
 
 @pytest.fixture
 def article(app, users):
     """An article claimed by the translator (translating), three segments with MT."""
-    created, _summary = import_article(
-        ArticleInput(source_text=SOURCE, target_lang="en", source_lang="zh", mt_text=MT, title="Yichang"),
-        actor=users["editor"],
-    )
-    transitions.take_action(created.id, ActionInput(action="claim"), actor=users["translator"])
-    return created
+    return claimed_article(users)
 
 
 def segment_ids(article_id: int) -> list[int]:

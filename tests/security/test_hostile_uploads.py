@@ -15,7 +15,8 @@ import gc
 import io
 import time
 import tracemalloc
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -157,9 +158,21 @@ def test_broken_text_and_hostile_names_are_refused(world: World, upload: str) ->
         )
 
 
-# Werkzeug leaves the spooled temporary file of a multipart body it stopped reading at the limit to the
-# garbage collector (plain Flask does the same); collect it here so the warning is not blamed on a later test.
-@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+@pytest.fixture
+def collect_spooled_bodies() -> Iterator[None]:
+    """Collect the temporary files behind multi-megabyte request bodies before the next test runs.
+
+    Werkzeug's test client spools a large multipart body to a temporary file and the server side stops
+    reading it at the limit (413); neither closes it, so the garbage collector does, with a ResourceWarning
+    that pytest would otherwise pin on whichever later test happens to trigger a collection.
+    """
+    yield
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        gc.collect()
+
+
+@pytest.mark.usefixtures("collect_spooled_bodies")
 @pytest.mark.parametrize("upload", sorted(UPLOADS))
 def test_oversize_upload_gets_413(world: World, upload: str) -> None:
     limit = world.app.config["MAX_CONTENT_LENGTH"]
@@ -169,9 +182,9 @@ def test_oversize_upload_gets_413(world: World, upload: str) -> None:
     response = UPLOADS[upload](world, data, "big" + suffix)
     assert response.status_code == 413
     assert "larger than" in response.get_data(as_text=True)
-    gc.collect()
 
 
+@pytest.mark.usefixtures("collect_spooled_bodies")
 def test_api_import_refuses_oversize_and_non_text(world: World) -> None:
     headers = {"Authorization": f"Bearer {world.tokens['editor']}"}
     limit = world.app.config["MAX_CONTENT_LENGTH"]

@@ -16,6 +16,7 @@ from workflow.api import api_bp
 from workflow.api.openapi import doc
 from workflow.api.request_body import json_body
 from workflow.glossary.terms import MAX_NOTE_LENGTH, MAX_TERM_LENGTH, STATUS_APPROVED, TermData
+from workflow.models import Term
 from workflow.services import glossary
 from workflow.services.errors import InvalidInput
 
@@ -221,9 +222,7 @@ def create_glossary_term() -> tuple[Response, int]:
     term = glossary.create_term(
         body["source_lang"], body["target_lang"], _term_data(body), actor=current_user
     )
-    response = jsonify(term_json(term))
-    response.headers["Location"] = f"/api/v1/glossary/{term.id}"
-    return response, 201
+    return _created(term)
 
 
 @api_bp.post("/glossary/proposals")
@@ -244,6 +243,11 @@ def propose_glossary_term() -> tuple[Response, int]:
         domain=body.get("domain") or "",
     )
     term = glossary.propose_term(body["source_lang"], body["target_lang"], data, actor=current_user)
+    return _created(term)
+
+
+def _created(term: Term) -> tuple[Response, int]:
+    """The 201 answer for a new term: the term, and where it now lives."""
     response = jsonify(term_json(term))
     response.headers["Location"] = f"/api/v1/glossary/{term.id}"
     return response, 201

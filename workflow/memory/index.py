@@ -135,16 +135,7 @@ class TranslationMemoryIndex:
         if entry_id in self._entries:
             self.remove(entry_id)
         normalised = normalise_for_matching(source, self.source_language)
-        slot = len(self._slot_entry_ids)
-        self._slot_entry_ids.append(entry_id)
-        self._slot_normalised.append(normalised)
-        self._slot_lengths.append(self._unit_length(normalised))
-        for gram in self._grams(normalised):
-            postings = self._postings.get(gram)
-            if postings is None:
-                self._postings[gram] = array("i", (slot,))
-            else:
-                postings.append(slot)
+        slot = self._append_slot(entry_id, normalised)
         self._entries[entry_id] = _Entry(
             slot,
             source,
@@ -263,6 +254,20 @@ class TranslationMemoryIndex:
         at_cutoff = compress(counts.keys(), map(cutoff.__eq__, counts.values()))
         return above + list(islice(at_cutoff, self.candidates_to_rescore - len(above)))
 
+    def _append_slot(self, entry_id: int, normalised: str) -> int:
+        """Give an entry's normalised source the next slot and post it under each of its grams."""
+        slot = len(self._slot_entry_ids)
+        self._slot_entry_ids.append(entry_id)
+        self._slot_normalised.append(normalised)
+        self._slot_lengths.append(self._unit_length(normalised))
+        for gram in self._grams(normalised):
+            postings = self._postings.get(gram)
+            if postings is None:
+                self._postings[gram] = array("i", (slot,))
+            else:
+                postings.append(slot)
+        return slot
+
     def _compact(self) -> None:
         """Renumber live slots densely and rebuild the posting lists without the dead ones."""
         live = [(entry_id, entry) for entry_id, entry in self._entries.items()]
@@ -272,19 +277,10 @@ class TranslationMemoryIndex:
         self._slot_lengths = array("i")
         self._postings = {}
         self._dead_slots = 0
-        for new_slot, (entry_id, entry) in enumerate(live):
+        for entry_id, entry in live:
             normalised = old_normalised[entry.slot]
             assert normalised is not None
-            entry.slot = new_slot
-            self._slot_entry_ids.append(entry_id)
-            self._slot_normalised.append(normalised)
-            self._slot_lengths.append(self._unit_length(normalised))
-            for gram in self._grams(normalised):
-                postings = self._postings.get(gram)
-                if postings is None:
-                    self._postings[gram] = array("i", (new_slot,))
-                else:
-                    postings.append(new_slot)
+            entry.slot = self._append_slot(entry_id, normalised)
 
 
 def _context_matches(entry: _Entry, prev_hash: str | None, next_hash: str | None) -> bool:

@@ -122,46 +122,41 @@ def remember_segment(article: Article, segment: Segment, actor: User | None) -> 
     """Store a reviewed segment's pair with its neighbours' sources as context (inside the caller's save)."""
     if not segment.source.strip() or not segment.target.strip():
         return
-    session = db.session
     neighbours = dict(
-        session.execute(
+        db.session.execute(
             select(Segment.position, Segment.source).where(
                 Segment.article_id == article.id,
                 Segment.position.in_((segment.position - 1, segment.position + 1)),
             )
         ).all()
     )
-    announce_write(session, article.source_lang, article.target_lang)
-    existing = _existing_entries(session, article, [pair_hash(segment.source, segment.target)])
-    _store_pair(
-        session,
-        article,
-        segment,
-        actor.id if actor else None,
-        neighbours.get(segment.position - 1),
-        neighbours.get(segment.position + 1),
-        existing,
-    )
+    _remember_pairs(article, [segment], neighbours, actor)
 
 
 def remember_article(article: Article, actor: User | None) -> None:
     """Store every translated segment of an approved article (inside the caller's approve transaction)."""
-    session = db.session
     ordered = _ordered_segments(article)
     chosen = [s for s in ordered if s.source.strip() and s.target.strip()]
     if not chosen:
         return
+    _remember_pairs(article, chosen, {s.position: s.source for s in ordered}, actor)
+
+
+def _remember_pairs(
+    article: Article, chosen: list[Segment], source_at: dict[int, str], actor: User | None
+) -> None:
+    """Store the chosen segments' pairs, each with the sources before and after it (from ``source_at``)."""
+    session = db.session
     announce_write(session, article.source_lang, article.target_lang)
     existing = _existing_entries(session, article, sorted({pair_hash(s.source, s.target) for s in chosen}))
-    by_position = {s.position: s.source for s in ordered}
     for segment in chosen:
         _store_pair(
             session,
             article,
             segment,
             actor.id if actor else None,
-            by_position.get(segment.position - 1),
-            by_position.get(segment.position + 1),
+            source_at.get(segment.position - 1),
+            source_at.get(segment.position + 1),
             existing,
         )
 

@@ -8,23 +8,6 @@ from workflow.services import transitions
 from workflow.services.articles import ArticleInput, import_article
 from workflow.services.transitions import ActionInput
 
-SOURCE = "宜昌片区创新发展。\n\n今年前7个月，出口增长12.5%。企业数量增加。"
-MT = (
-    "Yichang area innovates.\n\nIn the first seven months of this year, exports grew by 12.5%. "
-    "The number of companies increased."
-)
-
-
-@pytest.fixture
-def article(app, users):
-    """An article claimed by the translator (state translating), three segments with MT."""
-    created, _summary = import_article(
-        ArticleInput(source_text=SOURCE, target_lang="en", source_lang="zh", mt_text=MT, title="Yichang"),
-        actor=users["editor"],
-    )
-    transitions.take_action(created.id, ActionInput(action="claim"), actor=users["translator"])
-    return created
-
 
 def sign_in(client, auth, username):
     """Sign in and return the JSON headers with the session's CSRF token."""

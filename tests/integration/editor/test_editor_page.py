@@ -5,29 +5,9 @@ from __future__ import annotations
 import os
 import re
 
-import pytest
-
 from workflow.services import segments, transitions
-from workflow.services.articles import ArticleInput, import_article
 from workflow.services.segments import SegmentSave
 from workflow.services.transitions import ActionInput
-
-SOURCE = "宜昌片区创新发展。\n\n今年前7个月，出口增长12.5%。企业数量增加。"
-MT = (
-    "Yichang area innovates.\n\nIn the first seven months of this year, exports grew by 12.5%. "
-    "The number of companies increased."
-)
-
-
-@pytest.fixture
-def article(app, users):
-    """An article claimed by the translator (state translating), three segments with MT."""
-    created, _summary = import_article(
-        ArticleInput(source_text=SOURCE, target_lang="en", source_lang="zh", mt_text=MT, title="Yichang"),
-        actor=users["editor"],
-    )
-    transitions.take_action(created.id, ActionInput(action="claim"), actor=users["translator"])
-    return created
 
 
 def test_editor_renders_one_row_per_segment_with_labelled_targets(client, auth, article):
