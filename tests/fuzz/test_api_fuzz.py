@@ -22,6 +22,8 @@ from schemathesis.checks import (
     status_code_conformance,
 )
 
+from tests.security.conftest import report_figure
+
 EXAMPLES = int(os.environ.get("COPYDESK_FUZZ_EXAMPLES", "200"))
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 FUZZ_SETTINGS = settings(
@@ -59,13 +61,13 @@ def _fuzz(security_app, token: str) -> tuple[int, int, list[str]]:
 
 
 def _report(capsys, who: str, sent: int, operations: int, failures: list[str], started: float) -> None:
-    with capsys.disabled():
-        print(
-            f"\nfuzzing as {who}: {sent:,} examples over {operations} operations, "
-            f"{len(failures)} failing operations, {time.monotonic() - started:.0f} s"
-        )
-        if not failures:
-            print(f"fuzzing: {sent:,} examples over {operations} operations, 0 server errors")
+    report_figure(
+        capsys,
+        f"fuzzing as {who}: {sent:,} examples over {operations} operations, "
+        f"{len(failures)} failing operations, {time.monotonic() - started:.0f} s",
+    )
+    if not failures:
+        report_figure(capsys, f"fuzzing: {sent:,} examples over {operations} operations, 0 server errors")
 
 
 def test_api_as_admin_never_fails_and_keeps_its_contract(security_app, world, capsys):

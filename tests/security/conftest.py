@@ -14,6 +14,7 @@ import datetime as dt
 import itertools
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -203,3 +204,19 @@ class World:
 def world(security_app: Flask) -> World:
     """The objects and principals every matrix cell is aimed at."""
     return World(security_app)
+
+
+FIGURES_FILE = Path(__file__).resolve().parents[2] / "test-output" / "security-figures.txt"
+
+
+def report_figure(capsys: pytest.CaptureFixture[str], line: str) -> None:
+    """Show a measured figure on the terminal and keep it in test-output/security-figures.txt.
+
+    Under pytest-xdist a worker's output never reaches the terminal, so the file is where ``make test``
+    leaves the figures.
+    """
+    with capsys.disabled():
+        print(f"\n{line}")
+    FIGURES_FILE.parent.mkdir(parents=True, exist_ok=True)
+    with FIGURES_FILE.open("a", encoding="utf-8") as figures:
+        figures.write(f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M:%S} {line}\n")

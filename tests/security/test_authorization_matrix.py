@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from tests.security.conftest import PASSWORDS, SOURCE, World, sign_in
+from tests.security.conftest import PASSWORDS, SOURCE, World, report_figure, sign_in
 
 TABLE_FILE = Path(__file__).with_name("authz_matrix.py")
 _spec = importlib.util.spec_from_file_location("copydesk_authz_matrix", TABLE_FILE)
@@ -269,8 +269,9 @@ def test_every_route_answers_every_principal_as_the_table_says(world: World, cap
         with capsys.disabled():
             for (method, path), statuses in observed.items():
                 print(f"    ({method!r}, {path!r}): ({', '.join(map(str, statuses))}),")
-    with capsys.disabled():
-        print(f"\nauthorization matrix: {checked:,} cells checked over {len(cells)} rule/method pairs")
+    report_figure(
+        capsys, f"authorization matrix: {checked:,} cells checked over {len(cells)} rule/method pairs"
+    )
     assert not missing, "routes without a row in authz_matrix.py: " + ", ".join(missing)
     assert not stale, f"rows for routes that no longer exist: {stale}"
     assert not wrong, "\n".join(wrong)

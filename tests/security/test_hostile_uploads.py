@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.security.conftest import World
+from tests.security.conftest import World, report_figure
 from workflow.extensions import db
 
 INTEROP = Path("/work/shared/interop")
@@ -243,8 +243,7 @@ def test_cli_imports_refuse_hostile_files(world: World, tmp_path: Path, group: s
 
 def test_report_refusals(capsys) -> None:
     """Print the figure (this runs after the tests above in this module)."""
-    with capsys.disabled():
-        print(f"\nhostile files: {len(REFUSED)} refused")
+    report_figure(capsys, f"hostile files: {len(REFUSED)} refused")
 
 
 # Calls that parse XML. Attribute names are matched on any object whose dotted name mentions the library.
