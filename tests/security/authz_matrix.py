@@ -55,7 +55,7 @@ MATRIX: dict[tuple[str, str], tuple[int | set[int], ...]] = {
     ('GET', '/api/v1/tm/matches'): (401, 200, 200, 200, 200, 401),
     ('GET', '/articles'): (302, 200, 200, 200, 200, 302),
     ('GET', '/articles/<int:article_id>'): (302, 200, 404, 200, 200, 302),
-    ('POST', '/articles/<int:article_id>/action'): (302, 302, 302, 302, 302, 302),  # web buttons flash the refusal and redirect; see test_web_action_refused_changes_nothing
+    ('POST', '/articles/<int:article_id>/action'): (302, 403, 404, 302, 302, 302),  # 'assign' is an editor's action; translator2 cannot see the article
     ('GET', '/articles/<int:article_id>/edit'): (302, 200, 404, 200, 200, 302),
     ('GET', '/articles/<int:article_id>/export'): (302, 403, 404, 200, 200, 302),
     ('GET', '/articles/<int:article_id>/post-editing'): (302, 200, 404, 200, 200, 302),

@@ -14,7 +14,7 @@ from workflow.i18n import gettext as _
 from workflow.models import User
 from workflow.services import articles, exports, segments, transitions
 from workflow.services.articles import ArticleInput, ArticleQuery
-from workflow.services.errors import Conflict, InvalidInput, ServiceError
+from workflow.services.errors import Conflict, InvalidInput
 from workflow.web.article_forms import ActionForm, ImportForm
 
 articles_bp = Blueprint("articles", __name__)
@@ -224,8 +224,9 @@ def article_action(article_id: int) -> WerkzeugResponse:
         flash(exc.detail, "danger")
         for blocker in exc.extra.get("blocking", []):
             flash(blocker["message"], "warning")
-    except ServiceError as exc:
+    except InvalidInput as exc:
         flash(exc.detail, "danger")
+    # PermissionDenied and NotFound propagate: the person gets a real 403/404 page, not a cheerful redirect.
     else:
         flash(
             _(

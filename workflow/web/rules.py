@@ -24,6 +24,7 @@ from workflow.services import rule_testing, rules
 from workflow.services.errors import InvalidInput, NotFound
 from workflow.services.rule_testing import TestHit
 from workflow.services.rules import CustomRuleInput, RuleQuery
+from workflow.web.auth import safe_next
 from workflow.web.permissions import role_required
 
 rules_bp = Blueprint("rules", __name__, url_prefix="/rules")
@@ -146,7 +147,7 @@ def toggle_shipped(rule_id: str) -> WerkzeugResponse:
             _("Rule %(id)s is now on.", id=rule_id) if enabled else _("Rule %(id)s is now off.", id=rule_id),
             "success",
         )
-    return redirect(request.form.get("next") or url_for("rules.rule_list"))
+    return redirect(safe_next(request.form.get("next")) or url_for("rules.rule_list"))
 
 
 def _test_hits(form: RuleForm) -> tuple[list[dict[str, Any]] | None, int]:
@@ -223,7 +224,7 @@ def toggle_custom(custom_id: int) -> WerkzeugResponse:
             else _("Rule %(id)s is now off.", id=row.rule_id),
             "success",
         )
-    return redirect(request.form.get("next") or url_for("rules.rule_list"))
+    return redirect(safe_next(request.form.get("next")) or url_for("rules.rule_list"))
 
 
 @rules_bp.route("/<int:custom_id>/delete", methods=["POST"])
