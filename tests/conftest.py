@@ -26,7 +26,9 @@ from workflow import create_app
 from workflow.extensions import db
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
-SHARED_DIR = Path(os.environ.get("COPYDESK_SHARED_DIR", Path(__file__).resolve().parents[1].parent / "shared"))
+SHARED_DIR = Path(
+    os.environ.get("COPYDESK_SHARED_DIR", Path(__file__).resolve().parents[1].parent / "shared")
+)
 PASSWORDS = {
     "translator": "Lantern-Quill-42",
     "translator2": "Harbor-Pebble-42",
@@ -58,7 +60,7 @@ def interop_corpus() -> Path:
     """The shared interop files (real TMX/TBX/XLIFF/CSV, invalid and hostile ones); missing means failure."""
     interop = SHARED_DIR / "interop"
     if not (interop / "MANIFEST.tsv").is_file():
-        pytest.fail(f"the interop corpus is missing at {interop}; set COPYDESK_SHARED_DIR to the shared/ folder")
+        pytest.fail(f"the interop corpus is missing at {interop}; set COPYDESK_SHARED_DIR to shared/")
     return interop
 
 
