@@ -23,8 +23,12 @@ class ImportForm(FlaskForm):
     source_file = FileField(_l("…or upload a file (.txt, .md, .html, .docx)"))
     mt_text = TextAreaField(_l("Machine translation (optional)"), validators=[Optional()])
     mt_file = FileField(_l("…or upload the machine translation"))
-    source_lang = StringField(_l("Source language"), validators=[Optional(), Length(max=35)])
-    target_lang = StringField(_l("Target language"), validators=[Length(max=35)], default="en")
+    source_lang = StringField(
+        _l("Source language"), validators=[Optional(), Length(max=35)], render_kw={"list": "language-codes"}
+    )
+    target_lang = StringField(
+        _l("Target language"), validators=[Length(max=35)], default="en", render_kw={"list": "language-codes"}
+    )
     article_date = StringField(
         _l("Publication date"), validators=[Optional(), Length(max=10)], render_kw={"type": "date"}
     )

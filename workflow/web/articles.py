@@ -19,6 +19,9 @@ from workflow.web.article_forms import ActionForm, ImportForm
 
 articles_bp = Blueprint("articles", __name__)
 
+# Offered as suggestions on the import form; any BCP 47 tag Babel knows is accepted.
+COMMON_LANGUAGES = ("zh", "zh-TW", "en", "en-GB", "ja", "ko", "de", "fr", "es", "pt", "ru", "ar", "it", "vi")
+
 ACTION_LABELS = {
     "assign": "Assign",
     "claim": "Claim",
@@ -165,7 +168,7 @@ def import_article() -> WerkzeugResponse | str:
                 flash(note, "warning")
             return redirect(url_for("articles.article_detail", article_id=article.id))
     status = 422 if form.errors or request.method == "POST" else 200
-    return render_template("articles/import.html", form=form), status
+    return render_template("articles/import.html", form=form, language_codes=COMMON_LANGUAGES), status
 
 
 def _action_form(article_id: int) -> ActionForm:
