@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from workflow.models import Article, ArticleEvent, Segment
+from workflow.services.articles import decode_notes
 
 NULLABLE_STRING = {"type": ["string", "null"]}
 NULLABLE_DATE = {"type": ["string", "null"], "format": "date"}
@@ -173,7 +174,7 @@ def article_json(article: Article) -> dict[str, Any]:
         {
             "origin_url": article.origin_url,
             "alignment_mode": article.alignment_mode,
-            "alignment_notes": [n for n in article.alignment_notes.split("\n") if n],
+            "alignment_notes": [n["text"] for n in decode_notes(article.alignment_notes)],
             "segments": [segment_json(s) for s in article.segments],
         }
     )

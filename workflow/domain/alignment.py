@@ -43,6 +43,30 @@ class AlignmentResult:
     notes: list[str] = field(default_factory=list)
 
 
+def N_(message: str) -> str:
+    """Mark a note template for gettext extraction; the web layer translates it when it is shown."""
+    return message
+
+
+class Note(str):
+    """A note in English that remembers its gettext template and parameters, so the UI can translate it."""
+
+    template: str
+    params: dict[str, object]
+
+    def __new__(cls, template: str, **params: object) -> Note:
+        """Format ``template`` with ``params`` (English) and keep both for later translation."""
+        note = super().__new__(cls, template % params if params else template)
+        note.template = template
+        note.params = params
+        return note
+
+
+_EXTRA_PARAGRAPH = N_(
+    "Segment %(segment)d: an MT paragraph with no source counterpart was added to its draft: “%(text)s”"
+)
+
+
 def _quote(text: str) -> str:
     """Shorten a text for a note."""
     return text if len(text) <= _QUOTE_CHARS else text[: _QUOTE_CHARS - 1] + "…"
@@ -63,7 +87,11 @@ class _Attacher:
     def _note_extra(self, index: int, extra: str) -> None:
         """Record that an MT sentence without a source counterpart joined a segment's draft."""
         self.notes.append(
-            f"Segment {index + 1}: an extra MT sentence was added to its draft: “{_quote(extra)}”"
+            Note(
+                N_("Segment %(segment)d: an extra MT sentence was added to its draft: “%(text)s”"),
+                segment=index + 1,
+                text=_quote(extra),
+            )
         )
 
     def attach_beads(
@@ -83,7 +111,12 @@ class _Attacher:
                 continue
             first = segment_indices[source_range.start]
             if not pieces:
-                self.notes.append(f"Segment {first + 1}: no MT sentence matched; its draft is empty.")
+                self.notes.append(
+                    Note(
+                        N_("Segment %(segment)d: no MT sentence matched; its draft is empty."),
+                        segment=first + 1,
+                    )
+                )
                 continue
             if pending:
                 self._note_extra(first, pending[0])
@@ -92,8 +125,14 @@ class _Attacher:
             if len(source_range) > 1:
                 last = segment_indices[source_range[-1]]
                 self.notes.append(
-                    f"Segments {first + 1}–{last + 1} share one MT sentence; "
-                    f"it was put on segment {first + 1}."
+                    Note(
+                        N_(
+                            "Segments %(first)d–%(last)d share one MT sentence; "
+                            "it was put on segment %(first)d."
+                        ),
+                        first=first + 1,
+                        last=last + 1,
+                    )
                 )
         if pending:
             self.add(segment_indices[0], pending)
@@ -150,8 +189,14 @@ def _drop_extra_leading_headings(
     )
     dropped = [mt_heads[k] for k in range(len(mt_heads)) if k not in kept]
     notes.append(
-        f"Ignored {len(dropped)} heading line(s) at the top of the MT draft with no source counterpart: "
-        + "; ".join(f"“{_quote(text)}”" for text in dropped)
+        Note(
+            N_(
+                "Ignored %(count)d heading line(s) at the top of the MT draft with no source "
+                "counterpart: %(lines)s"
+            ),
+            count=len(dropped),
+            lines="; ".join(f"“{_quote(text)}”" for text in dropped),
+        )
     )
     return [mt_heads[k] for k in kept] + mt_paragraphs[len(mt_heads) :]
 
@@ -178,8 +223,12 @@ def _align_paragraph_mode(
     trustworthy = average <= _GOOD_PARAGRAPH_COST
     if not trustworthy:
         attacher.notes.append(
-            "The paragraph alignment is uncertain: each draft was put whole on the first segment of its "
-            "paragraph; check that it belongs there."
+            Note(
+                N_(
+                    "The paragraph alignment is uncertain: each draft was put whole on the first segment of "
+                    "its paragraph; check that it belongs there."
+                )
+            )
         )
     previous_last: int | None = None
     orphans: list[str] = []
@@ -191,31 +240,38 @@ def _align_paragraph_mode(
             else:
                 attacher.add(previous_last, pieces)
                 attacher.notes.append(
-                    f"Segment {previous_last + 1}: an MT paragraph with no source counterpart was added to "
-                    f"its draft: “{_quote(pieces[0])}”"
+                    Note(_EXTRA_PARAGRAPH, segment=previous_last + 1, text=_quote(pieces[0]))
                 )
             continue
         group = [segment for k in source_range for segment in paragraphs[k]]
         first, previous_last = group[0].position, group[-1].position
         if orphans:
-            attacher.notes.append(
-                f"Segment {first + 1}: an MT paragraph with no source counterpart was added to its draft: "
-                f"“{_quote(orphans[0])}”"
-            )
+            attacher.notes.append(Note(_EXTRA_PARAGRAPH, segment=first + 1, text=_quote(orphans[0])))
             attacher.add(first, orphans)
             orphans = []
         if not pieces:
             attacher.notes.append(
-                f"Paragraph {source_range.start + 1} has no MT paragraph; its drafts are empty."
+                Note(
+                    N_("Paragraph %(paragraph)d has no MT paragraph; its drafts are empty."),
+                    paragraph=source_range.start + 1,
+                )
             )
             continue
         if len(source_range) > 1:
             attacher.notes.append(
-                f"Paragraphs {source_range.start + 1}–{source_range[-1] + 1} match one MT paragraph."
+                Note(
+                    N_("Paragraphs %(first)d–%(last)d match one MT paragraph."),
+                    first=source_range.start + 1,
+                    last=source_range[-1] + 1,
+                )
             )
         elif len(mt_range) > 1:
             attacher.notes.append(
-                f"Paragraph {source_range.start + 1} matches {len(mt_range)} MT paragraphs."
+                Note(
+                    N_("Paragraph %(paragraph)d matches %(count)d MT paragraphs."),
+                    paragraph=source_range.start + 1,
+                    count=len(mt_range),
+                )
             )
         if trustworthy:
             attacher.align_paragraph(group, pieces, target_lang, ratio)
@@ -240,7 +296,7 @@ def align_mt_draft(
     mt_paragraphs = split_paragraphs(mt_text)
     if not source_segments or not mt_paragraphs:
         if source_segments:
-            attacher.notes.append("The MT draft is empty; no segment has a draft.")
+            attacher.notes.append(Note(N_("The MT draft is empty; no segment has a draft.")))
         return AlignmentResult(attacher.mt_by_segment, "sentence", attacher.notes)
 
     paragraphs = _group_by_paragraph(source_segments)
@@ -258,7 +314,10 @@ def align_mt_draft(
 
     if len(mt_paragraphs) == len(source_segments):
         attacher.notes.append(
-            f"The MT draft has one line per source segment ({len(source_segments)}); matched line by line."
+            Note(
+                N_("The MT draft has one line per source segment (%(count)d); matched line by line."),
+                count=len(source_segments),
+            )
         )
         for segment, line in zip(source_segments, mt_paragraphs, strict=True):
             attacher.add(segment.position, [line])
@@ -266,8 +325,14 @@ def align_mt_draft(
 
     attacher.notes.insert(
         0,
-        f"Source has {len(paragraphs)} paragraphs but the MT draft has {len(mt_paragraphs)}; "
-        "aligned paragraph by paragraph first.",
+        Note(
+            N_(
+                "Source has %(source)d paragraphs but the MT draft has %(mt)d; "
+                "aligned paragraph by paragraph first."
+            ),
+            source=len(paragraphs),
+            mt=len(mt_paragraphs),
+        ),
     )
     _align_paragraph_mode(paragraphs, mt_paragraphs, target_lang, prior, attacher)
     return AlignmentResult(attacher.mt_by_segment, "paragraph", attacher.notes)

@@ -7,6 +7,7 @@ at all, so a failure halfway leaves nothing behind.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -155,7 +156,7 @@ def import_article(data: ArticleInput, *, actor: User) -> tuple[Article, ImportS
             state=State.NEW.value,
             created_by_id=actor.id,
             alignment_mode=summary.alignment_mode,
-            alignment_notes="\n".join(summary.notes),
+            alignment_notes=encode_notes(summary.notes),
         )
         session.add(article)
         for draft, mt in zip(drafts, mt_by_segment, strict=True):
@@ -191,6 +192,41 @@ def import_article(data: ArticleInput, *, actor: User) -> tuple[Article, ImportS
             )
         )
     return article, summary
+
+
+def encode_notes(notes: list[str]) -> str:
+    """Store alignment notes with their gettext template and parameters, so each reader's UI can translate."""
+    return json.dumps(
+        [
+            {"text": str(n), "template": getattr(n, "template", str(n)), "params": getattr(n, "params", {})}
+            for n in notes
+        ],
+        ensure_ascii=False,
+    )
+
+
+def decode_notes(stored: str) -> list[dict[str, Any]]:
+    """The alignment notes of an article as ``{text, template, params}`` (older rows hold plain lines)."""
+    if not stored:
+        return []
+    try:
+        notes = json.loads(stored)
+    except ValueError:
+        return [{"text": line, "template": line, "params": {}} for line in stored.split("\n") if line]
+    return notes if isinstance(notes, list) else []
+
+
+def translated_notes(notes: list[Any]) -> list[str]:
+    """Notes in the reader's language (English when no translation exists)."""
+    result = []
+    for note in notes:
+        template = note.get("template") if isinstance(note, dict) else getattr(note, "template", str(note))
+        params = (note.get("params") if isinstance(note, dict) else getattr(note, "params", {})) or {}
+        try:
+            result.append(_(template, **params) if params else _(template))
+        except (KeyError, TypeError, ValueError):
+            result.append(note["text"] if isinstance(note, dict) else str(note))
+    return result
 
 
 def _pretranslate(article: Article, summary: ImportSummary) -> None:

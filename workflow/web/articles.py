@@ -164,7 +164,7 @@ def import_article() -> WerkzeugResponse | str:
                 ),
                 "success",
             )
-            for note in summary.notes:
+            for note in articles.translated_notes(summary.notes):
                 flash(note, "warning")
             return redirect(url_for("articles.article_detail", article_id=article.id))
     status = 422 if form.errors or request.method == "POST" else 200
@@ -198,7 +198,7 @@ def article_detail(article_id: int) -> str:
         can_edit=allowed,
         edit_reason=reason,
         facts=transitions.gather_facts(article),
-        notes=[n for n in article.alignment_notes.split("\n") if n],
+        notes=articles.translated_notes(articles.decode_notes(article.alignment_notes)),
         may_export=article.state == "approved" or current_user.has_role("editor"),
     )
 
