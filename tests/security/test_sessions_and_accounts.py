@@ -82,20 +82,24 @@ def test_password_change_through_the_form_signs_out_other_browsers(app, client, 
 @pytest.mark.parametrize("secure", [True, False])
 def test_cookie_flags(migrated_database, tmp_path, monkeypatch, secure):
     """Remember-me and session cookies: HttpOnly, SameSite=Lax, Secure when configured, bounded lifetime."""
-    from tests.conftest import CsrfClient, _base_config
+    import shutil
+
+    from tests.conftest import CsrfClient, _base_config, _empty_postgres_tables
     from workflow import create_app
     from workflow.cli.demo import seed_users
 
-    if migrated_database["kind"] != "sqlite":
-        pytest.skip("cookie flags do not depend on the database")
-    import shutil
-
-    database = tmp_path / "cookies.sqlite3"
-    shutil.copyfile(migrated_database["template"], database)
+    if migrated_database["kind"] == "sqlite":
+        database = tmp_path / "cookies.sqlite3"
+        shutil.copyfile(migrated_database["template"], database)
+        url = f"sqlite:///{database}"
+    else:
+        url = migrated_database["url"]
     monkeypatch.setenv("COPYDESK_SECURE_COOKIES", "1" if secure else "0")
-    application = create_app(_base_config(f"sqlite:///{database}", tmp_path))
+    application = create_app(_base_config(url, tmp_path))
     application.test_client_class = CsrfClient
     with application.app_context():
+        if migrated_database["kind"] != "sqlite":
+            _empty_postgres_tables()
         seed_users()
         client = application.test_client()
         base_url = "https://localhost" if secure else "http://localhost"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import click
 from flask.cli import AppGroup
@@ -23,10 +24,9 @@ def _pybabel(*args: str) -> None:
         raise click.ClickException(f"pybabel {args[0]} failed with exit code {result.returncode}")
 
 
-@translate_cli.command("extract")
-def extract() -> None:
-    """Collect every wrapped string into translations/messages.pot."""
-    _pybabel(
+def extract_arguments(output: Path) -> list[str]:
+    """The pybabel arguments that collect every wrapped string (``_``, ``_l``, ``N_``) into ``output``."""
+    return [
         "extract",
         "-F",
         "babel.cfg",
@@ -39,9 +39,15 @@ def extract() -> None:
         "--project",
         "Copydesk",
         "-o",
-        str(_POT),
+        str(output),
         ".",
-    )
+    ]
+
+
+@translate_cli.command("extract")
+def extract() -> None:
+    """Collect every wrapped string into translations/messages.pot."""
+    _pybabel(*extract_arguments(_POT))
 
 
 @translate_cli.command("update")

@@ -13,6 +13,7 @@ from typing import Any
 
 from flask import current_app
 from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy.orm import selectinload
 
 from workflow.database import unit_of_work
 from workflow.domain.alignment import align_mt_draft
@@ -242,6 +243,11 @@ def _pretranslate(article: Article, summary: ImportSummary) -> None:
     summary.fuzzy_tm = fuzzy
 
 
+def _listed_articles() -> Any:
+    """Articles as lists show them: their translator and editor loaded in the same round trip (no N+1)."""
+    return select(Article).options(selectinload(Article.translator), selectinload(Article.editor))
+
+
 def visible_articles_clause(actor: User) -> Any:
     """Which articles a user may see: editors and admins all; translators theirs and the claimable ones."""
     if actor.has_role(Role.EDITOR):
@@ -290,7 +296,7 @@ _SORTS = {
 
 def list_articles(query: ArticleQuery, *, actor: User) -> Any:
     """A page of the articles the user may see, filtered, searched and sorted."""
-    statement = select(Article).where(visible_articles_clause(actor))
+    statement = _listed_articles().where(visible_articles_clause(actor))
     if query.state:
         statement = statement.where(Article.state == query.state)
     else:
@@ -324,14 +330,14 @@ def my_work(actor: User) -> dict[str, list[Article]]:
     queues: dict[str, list[Article]] = {}
     queues["assigned"] = list(
         db.session.execute(
-            select(Article)
+            _listed_articles()
             .where(Article.translator_id == actor.id, Article.state == State.TRANSLATING.value)
             .order_by(*order)
         ).scalars()
     )
     queues["claimable"] = list(
         db.session.execute(
-            select(Article)
+            _listed_articles()
             .where(Article.state == State.NEW.value, Article.translator_id.is_(None))
             .order_by(*order)
         ).scalars()
@@ -339,12 +345,12 @@ def my_work(actor: User) -> dict[str, list[Article]]:
     if actor.has_role(Role.EDITOR):
         queues["review"] = list(
             db.session.execute(
-                select(Article).where(Article.state == State.EDITING.value).order_by(*order)
+                _listed_articles().where(Article.state == State.EDITING.value).order_by(*order)
             ).scalars()
         )
         queues["mine"] = list(
             db.session.execute(
-                select(Article)
+                _listed_articles()
                 .where(Article.editor_id == actor.id, Article.state.in_(active))
                 .order_by(*order)
             ).scalars()
@@ -352,7 +358,7 @@ def my_work(actor: User) -> dict[str, list[Article]]:
     if actor.has_role(Role.ADMIN):
         queues["all"] = list(
             db.session.execute(
-                select(Article).where(Article.state.in_(active)).order_by(*order).limit(200)
+                _listed_articles().where(Article.state.in_(active)).order_by(*order).limit(200)
             ).scalars()
         )
     return queues

@@ -11,6 +11,8 @@ import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from workflow.cli.translate import extract_arguments
+
 ROOT = Path(__file__).resolve().parents[3]
 CATALOGS = ROOT / "translations"
 
@@ -20,22 +22,7 @@ def extracted(tmp_path_factory: pytest.TempPathFactory):
     """A fresh extraction of every wrapped string in the code and templates (not the committed .pot)."""
     pot = tmp_path_factory.mktemp("i18n") / "messages.pot"
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "babel.messages.frontend",
-            "extract",
-            "-F",
-            "babel.cfg",
-            "-k",
-            "_l",
-            "-k",
-            "N_",
-            "--no-location",
-            "-o",
-            str(pot),
-            ".",
-        ],
+        [sys.executable, "-m", "babel.messages.frontend", *extract_arguments(pot)],
         cwd=ROOT,
         check=True,
         capture_output=True,
